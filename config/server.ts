@@ -1,0 +1,14 @@
+import type { Core } from '@strapi/strapi';
+import { requireSecretList } from '../src/lib/secrets';
+
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server => ({
+  host: env('HOST', '0.0.0.0'),
+  port: env.int('PORT', 1337),
+  url: env('PUBLIC_URL', ''),
+  app: { keys: requireSecretList('APP_KEYS') },
+  webhooks: { populateRelations: env.bool('WEBHOOKS_POPULATE_RELATIONS', false) },
+  // No outside connections from a newsroom server: the update check phones home.
+  logger: { updates: { enabled: false } },
+});
+
+export default config;

@@ -1,0 +1,43 @@
+/**
+ * The one place that declares what an article response contains.
+ * Strapi loads each relation/component level with one batched query per
+ * attribute (not per row), so a preset costs a fixed number of SQL queries
+ * whatever the page size.
+ */
+const imageFields = ['url', 'alternativeText', 'caption', 'width', 'height', 'mime', 'formats'] as const;
+
+const image = { fields: [...imageFields] };
+
+/** Card: lists, feeds summaries, search results. No body. */
+export const cardFields = [
+  'title',
+  'slug',
+  'excerpt',
+  'firstPublishedAt',
+  'isBreaking',
+  'locale',
+  'publishedAt',
+  'updatedAt',
+];
+
+export const cardPopulate = {
+  cover: { populate: { image } },
+  section: { fields: ['name', 'slug'] },
+  authors: { fields: ['name', 'slug'], populate: { avatar: image } },
+  tags: { fields: ['name', 'slug'] },
+};
+
+/** Full: detail, by-slug, feeds with full text, preview. Every scalar field plus the relations below. */
+export const fullPopulate = {
+  ...cardPopulate,
+  authors: { fields: ['name', 'slug', 'jobTitle'], populate: { avatar: image } },
+  relatedLinks: { populate: { article: { fields: ['title', 'slug', 'locale'] } } },
+  seo: { populate: { ogImage: image } },
+};
+
+export type PresetName = 'card' | 'full';
+
+export const presets: Record<PresetName, { fields?: string[]; populate: Record<string, unknown> }> = {
+  card: { fields: cardFields, populate: cardPopulate },
+  full: { populate: fullPopulate },
+};

@@ -1,0 +1,10 @@
+export default {
+  routes: [
+    {
+      method: 'GET',
+      path: '/articles/slug/:slug',
+      handler: 'article.findBySlug',
+      config: {},
+    },
+  ],
+};

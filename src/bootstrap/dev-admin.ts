@@ -1,0 +1,35 @@
+import crypto from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+
+/**
+ * Development only: when no admin exists yet, create one so that
+ * `npm install && npm run develop` lands an editor straight in the admin.
+ * Credentials come from DEV_ADMIN_EMAIL / DEV_ADMIN_PASSWORD, or a password is
+ * generated and printed once (it is never stored anywhere but the hash).
+ */
+export async function ensureDevAdmin(strapi: Core.Strapi): Promise<void> {
+  if (process.env.NODE_ENV === 'production' || strapi.config.get('environment') !== 'development') return;
+  if (process.env.DEV_ADMIN === 'false') return;
+  if ((await strapi.db.query('admin::user').count()) > 0) return;
+
+  const superAdmin = await strapi.service('admin::role').getSuperAdmin();
+  if (!superAdmin) return;
+  const email = process.env.DEV_ADMIN_EMAIL ?? 'editor@khaleeji247.example';
+  const generated = !process.env.DEV_ADMIN_PASSWORD;
+  // Strapi requires a digit, a lower- and an upper-case letter.
+  const password = process.env.DEV_ADMIN_PASSWORD ?? `Dev-${crypto.randomBytes(9).toString('base64url')}9a`;
+
+  await strapi.service('admin::user').create({
+    email,
+    firstname: 'محرر',
+    lastname: 'التطوير',
+    password,
+    isActive: true,
+    roles: [superAdmin.id],
+    registrationToken: null,
+  });
+  strapi.log.info(
+    `[newsroom] Development admin created: ${email}` +
+      (generated ? ` / password: ${password} (shown once; set DEV_ADMIN_PASSWORD to choose it)` : ''),
+  );
+}

@@ -1,0 +1,108 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { checkArticleData, checkAuthorData, checkSiteData, relationIsSet, type FieldError } from '../lib/input-rules';
+
+const fail = (message: string, details: FieldError[]): never => {
+  throw new errors.ValidationError(message, {
+    errors: details.map((e) => ({ ...e, name: 'ValidationError' })),
+  });
+};
+
+const describe = (list: FieldError[]) =>
+  list.map((e) => `${e.path.join('.')} ${e.message}`).join('; ');
+
+const ARTICLE = 'api::article.article';
+
+/** Whether the draft of this article (in these locales) has a section; publishing needs one. */
+async function draftsWithoutSection(strapi: Core.Strapi, documentId: string, locale: unknown): Promise<string[]> {
+  const where: Record<string, unknown> = { documentId, publishedAt: null };
+  if (typeof locale === 'string' && locale !== '*') where.locale = locale;
+  const drafts = await strapi.db.query(ARTICLE).findMany({
+    where,
+    select: ['id', 'locale'],
+    populate: { section: { select: ['id'] } },
+  });
+  return drafts.filter((d: any) => !d.section).map((d: any) => d.locale);
+}
+
+/**
+ * Document Service middleware: rules Strapi's schema cannot express (one of
+ * url/article per related link, http(s)-only URLs, a headline even on drafts,
+ * a section before publishing), checked before anything is written, for every
+ * caller: REST, GraphQL, the admin and scripts.
+ */
+export function validationMiddleware(strapi: Core.Strapi) {
+  return async (ctx: { uid: string; action: string; params: any }, next: () => Promise<unknown>) => {
+    const { uid, action, params } = ctx;
+    const data = params?.data;
+    const writing = (action === 'create' || action === 'update') && data && typeof data === 'object';
+
+    if (writing) {
+      const problems =
+        uid === ARTICLE ? checkArticleData(data, action === 'create')
+        : uid === 'api::author.author' ? checkAuthorData(data)
+        : uid === 'api::site.site' ? checkSiteData(data)
+        : [];
+      if (problems.length) fail(`Invalid ${uid.split('.').pop()}: ${describe(problems)}`, problems);
+    }
+
+    if (uid === ARTICLE) {
+      const publishing = action === 'publish' || (writing && params.status === 'published');
+      if (publishing) {
+        const sectionGiven = writing && 'section' in data;
+        if (sectionGiven ? !relationIsSet(data.section) : action === 'create') {
+          fail('An article needs a section before it is published', [
+            { path: ['section'], message: 'is required to publish' },
+          ]);
+        }
+        if (!sectionGiven && action !== 'create' && params.documentId) {
+          const missing = await draftsWithoutSection(strapi, params.documentId, params.locale);
+          if (missing.length) {
+            fail('An article needs a section before it is published', [
+              { path: ['section'], message: `is required to publish (missing in: ${missing.join(', ')})` },
+            ]);
+          }
+        }
+      }
+    }
+    try {
+      return await next();
+    } catch (err) {
+      throw writing ? nameUnknownRelation(err, data) : err;
+    }
+  };
+}
+
+const UNKNOWN_DOC = /^Document with id "([^"]+)", locale "([^"]*)" not found$/;
+
+/**
+ * Strapi reports an unknown relation id without saying which field held it;
+ * find the field in the submitted data so the 400 names it.
+ */
+export function nameUnknownRelation(err: unknown, data: Record<string, unknown>): unknown {
+  const match = err instanceof errors.ValidationError ? UNKNOWN_DOC.exec(err.message) : null;
+  if (!match) return err;
+  const path = findValuePath(data, match[1]);
+  if (!path) return err;
+  return new errors.ValidationError(`${path.join('.')}: no document with id "${match[1]}" in locale "${match[2]}"`, {
+    errors: [{ path, message: `references an unknown document "${match[1]}"`, name: 'ValidationError' }],
+  });
+}
+
+function findValuePath(value: unknown, needle: string, path: Array<string | number> = []): Array<string | number> | null {
+  if (value === needle) return path;
+  if (value && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) {
+      const found = findValuePath(child, needle, [...path, Array.isArray(value) ? Number(key) : key]);
+      if (found) return trimRelationSyntax(found);
+    }
+  }
+  return null;
+}
+
+/** `authors.connect.0.documentId` and `authors.0` → `authors`; `relatedLinks.0.article` stays as it is. */
+function trimRelationSyntax(path: Array<string | number>): Array<string | number> {
+  const cut = path.findIndex((p) => p === 'connect' || p === 'set' || p === 'documentId');
+  const trimmed = cut === -1 ? path : path.slice(0, cut);
+  return typeof trimmed[trimmed.length - 1] === 'number' ? trimmed.slice(0, -1) : trimmed;
+}

@@ -1,0 +1,98 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Client } from 'pg';
+import request from 'supertest';
+import { createStrapi, type Core } from '@strapi/strapi';
+
+export const appDir = path.resolve(__dirname, '../..');
+const distDir = path.join(appDir, 'dist');
+export const isPostgres = process.env.DATABASE_CLIENT === 'postgres';
+
+const pgAdmin = () =>
+  new Client({
+    host: process.env.DATABASE_HOST ?? '127.0.0.1',
+    port: Number(process.env.DATABASE_PORT ?? 5432),
+    user: process.env.DATABASE_USERNAME ?? 'postgres',
+    password: process.env.DATABASE_PASSWORD ?? '',
+    database: 'postgres',
+  });
+
+async function withPgAdmin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
+  const client = pgAdmin();
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh, empty database for one suite; returns how to drop it. */
+export async function createTestDatabase(): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
+  const id = `${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
+  if (isPostgres) {
+    const name = `newsroom_test_${id}`;
+    await withPgAdmin((c) => c.query(`CREATE DATABASE ${name}`));
+    return {
+      env: { DATABASE_NAME: name, DATABASE_HOST: process.env.DATABASE_HOST ?? '127.0.0.1' },
+      drop: () => withPgAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    };
+  }
+  const file = `.tmp/test-${id}.db`; // relative: config/database.ts joins it onto the app root
+  fs.mkdirSync(path.join(appDir, '.tmp'), { recursive: true });
+  return {
+    env: { DATABASE_FILENAME: file },
+    drop: async () => {
+      for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(path.join(appDir, file + suffix), { force: true });
+    },
+  };
+}
+
+export interface TestApp {
+  strapi: Core.Strapi;
+  http: () => ReturnType<typeof request>;
+  /** Creates an API token of the given type and returns its bearer value. */
+  apiToken: (type?: 'full-access' | 'read-only' | 'custom', permissions?: string[]) => Promise<string>;
+  stop: () => Promise<void>;
+}
+
+/** Boots a real Strapi (compiled once by globalSetup) on a fresh database and mounts its HTTP server. */
+export async function startStrapi(extraEnv: Record<string, string> = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  Object.assign(process.env, db.env, extraEnv);
+  const strapi = await createStrapi({ appDir, distDir }).load();
+  strapi.server.mount();
+  let tokens = 0;
+  return {
+    strapi,
+    http: () => request(strapi.server.httpServer),
+    async apiToken(type = 'full-access', permissions) {
+      const token = await strapi.service('admin::api-token').create({
+        name: `test-${type}-${++tokens}-${crypto.randomBytes(3).toString('hex')}`,
+        description: '',
+        type,
+        lifespan: null,
+        ...(permissions ? { permissions } : {}),
+      });
+      return token.accessKey as string;
+    },
+    async stop() {
+      await strapi.destroy();
+      await db.drop();
+    },
+  };
+}
+
+/** Counts SQL statements issued while `fn` runs (knex 'query' events). */
+export async function countQueries<T>(strapi: Core.Strapi, fn: () => Promise<T>): Promise<{ result: T; count: number; sql: string[] }> {
+  const sql: string[] = [];
+  const listener = (q: { sql: string }) => sql.push(q.sql);
+  strapi.db.connection.on('query', listener);
+  try {
+    const result = await fn();
+    return { result, count: sql.length, sql };
+  } finally {
+    strapi.db.connection.removeListener('query', listener);
+  }
+}
