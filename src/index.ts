@@ -5,6 +5,7 @@ import { ensureSiteLocales, watchLocaleChanges } from './services/locales';
 import { grantPublicActions } from './bootstrap/public-permissions';
 import { ensureDevAdmin } from './bootstrap/dev-admin';
 import { seedDemoIfEnabled } from './bootstrap/demo-seed';
+import { watchSiteChanges } from './services/article-extras';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -14,6 +15,7 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     watchLocaleChanges(strapi);
+    watchSiteChanges(strapi);
     await ensureSiteLocales(strapi);
     await grantPublicActions(strapi);
     await ensureDevAdmin(strapi);

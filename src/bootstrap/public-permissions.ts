@@ -12,6 +12,7 @@ export const PUBLIC_ACTIONS = [
   'api::tag.tag.find',
   'api::tag.tag.findOne',
   'api::site.site.find',
+  'api::search.search.find',
 ];
 
 /** Grants `actions` to the users-permissions public role; idempotent. */

@@ -1,6 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { isKnownLocale, knownLocales } from '../services/locales';
+import { defaultLocale, isKnownLocale, knownLocales } from '../services/locales';
+import { searchArticles } from '../services/search/request';
+import { addArticleExtras, siteTimeZone } from '../services/article-extras';
+import { presets } from '../api/article/populate';
+import { articleDates, articleReadingTimeLabel } from '../lib/article-extras';
+import { DIGIT_SYSTEMS, type Digits } from '../lib/reading-time';
 
 const ARTICLE = 'api::article.article';
 /** Root collection queries of our API whose pagination and locale are checked. */
@@ -50,11 +55,16 @@ export function registerGraphql(strapi: Core.Strapi): void {
   const guard = async (resolve: any, parent: any, args: any, context: any, info: any) => {
     checkPagination(args, maxLimit);
     await checkLocale(strapi, args);
+    await checkLocale(strapi, args, 'fallback');
     return resolve(parent, args, context, info);
   };
 
   const resolversConfig: Record<string, unknown> = {
     'Query.articleBySlug': { auth: { scope: [`${ARTICLE}.findBySlug`] }, middlewares: [guard] },
+    'Query.searchArticles': { auth: { scope: ['api::search.search.find'] }, middlewares: [guard] },
+    'Article.readingTimeLabel': { auth: false },
+    'Article.dates': { auth: false },
+    'Article.jsonLd': { auth: false },
   };
   for (const name of COLLECTION_QUERIES) {
     resolversConfig[`Query.${name}`] = { middlewares: [guard] };
@@ -63,16 +73,74 @@ export function registerGraphql(strapi: Core.Strapi): void {
 
   graphql.service('extension').use(() => ({
     typeDefs: /* GraphQL */ `
+      enum DigitSystem { ${DIGIT_SYSTEMS.join(' ')} }
+
+      type ArticleFormattedDate {
+        iso: String!
+        gregorian: String!
+        "Umm al-Qura Hijri calendar"
+        hijri: String!
+      }
+
+      type ArticleDates {
+        firstPublishedAt: ArticleFormattedDate
+      }
+
+      type ArticleSearchResult {
+        "Published article cards, best match first."
+        items: [Article!]!
+        "HTML snippet for each item, same order; <mark> is the only markup."
+        snippets: [String!]!
+        total: Int!
+        page: Int!
+        pageSize: Int!
+        pageCount: Int!
+      }
+
+      extend type Article {
+        "Reading time in words, e.g. دقيقتان / 3 دقائق / 5 minutes."
+        readingTimeLabel(digits: DigitSystem = latn): String
+        dates(digits: DigitSystem = latn): ArticleDates
+        "schema.org NewsArticle as JSON text, safe to embed in <script type=application/ld+json>."
+        jsonLd: String
+      }
+
       type Query {
-        "The published article with this slug (Arabic slugs as they are, not percent-encoded)."
-        articleBySlug(slug: String!, locale: I18NLocaleCode): Article
+        "The published article with this slug (Arabic slugs as they are, not percent-encoded); with fallback, the fallback locale's version when the requested one does not exist."
+        articleBySlug(slug: String!, locale: I18NLocaleCode, fallback: I18NLocaleCode): Article
+        "Arabic-aware full-text search over published articles (same rules as GET /api/search)."
+        searchArticles(q: String!, locale: I18NLocaleCode, section: String, page: Int, pageSize: Int): ArticleSearchResult!
       }
     `,
     resolvers: {
       Query: {
         articleBySlug: {
-          resolve: async (_parent: unknown, args: { slug: string; locale?: string }) =>
-            strapi.service(ARTICLE).findBySlug(args.slug, { locale: args.locale, populate: {} }),
+          resolve: async (_parent: unknown, args: { slug: string; locale?: string; fallback?: string }) => {
+            const service = strapi.service(ARTICLE);
+            if (!args.fallback) return service.findBySlug(args.slug, { locale: args.locale, populate: {} });
+            const locale = args.locale ?? (await defaultLocale(strapi));
+            return service.findBySlugWithFallback(args.slug, { locale, populate: {} }, args.fallback);
+          },
+        },
+        searchArticles: {
+          resolve: async (_parent: unknown, args: Record<string, unknown>) => {
+            const { items, snippets, pagination } = await searchArticles(strapi, args);
+            return { items, snippets, ...pagination };
+          },
+        },
+      },
+      Article: {
+        readingTimeLabel: (parent: any, args: { digits: Digits }) => articleReadingTimeLabel(parent, args.digits) ?? null,
+        dates: (parent: any, args: { digits: Digits }) => articleDates(parent, { digits: args.digits, timeZone: siteTimeZone() }),
+        // Needs the relations (section, authors, tags, cover): one card load per article asked for.
+        jsonLd: async (parent: any) => {
+          const card = await strapi.documents(ARTICLE).findOne({
+            ...(presets.card as any),
+            documentId: parent.documentId,
+            locale: parent.locale,
+            status: parent.publishedAt ? 'published' : 'draft',
+          });
+          return card ? (await addArticleExtras(strapi, [card as Record<string, any>]))[0].jsonLd : null;
         },
       },
     },

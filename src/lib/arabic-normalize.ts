@@ -201,3 +201,24 @@ export function normalizeArabic(text: string): string {
   }
   return recompose ? out.normalize('NFKC') : out;
 }
+
+/**
+ * The per-character part of `normalizeArabic` as data, so the PostgreSQL twin
+ * (a translate() call, see arabic-normalize-sql.ts) is generated from the very
+ * same table instead of being retyped. NFKC, the ZWJ-in-emoji rule and
+ * whitespace collapsing are expressed separately there.
+ */
+export function normalizerCharMap(): { mapped: Array<[string, string]>; deleted: string; spaces: string } {
+  const mapped: Array<[string, string]> = [];
+  let deleted = '';
+  let spaces = '';
+  for (let c = 0; c < TABLE.length; c++) {
+    const a = TABLE[c];
+    if (a === KEEP || a === ZWJ) continue;
+    const ch = String.fromCharCode(c);
+    if (a === DELETE) deleted += ch;
+    else if (a === SPACE) spaces += ch;
+    else mapped.push([ch, String.fromCharCode(a)]);
+  }
+  return { mapped, deleted, spaces };
+}

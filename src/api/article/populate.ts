@@ -15,6 +15,7 @@ export const cardFields = [
   'excerpt',
   'firstPublishedAt',
   'isBreaking',
+  'readingTimeMinutes',
   'locale',
   'publishedAt',
   'updatedAt',

@@ -39,13 +39,44 @@ export function listQuery(query: Query): Query {
   return out;
 }
 
+type Status = 'draft' | 'published';
+
 export default factories.createCoreService(UID, ({ strapi }) => ({
   /** The published (or draft) locale version with this slug, in the full preset; null when absent. */
-  async findBySlug(slug: string, params: { locale?: string; status?: 'draft' | 'published' } & Query = {}) {
+  async findBySlug(slug: string, params: { locale?: string; status?: Status } & Query = {}) {
     return strapi.documents(UID).findFirst({
       ...withPreset(params, 'full'),
       filters: { slug: { $eq: slug } },
       status: params.status ?? 'published',
     } as any);
+  },
+
+  /** The first of `locales` in which this document has a version of that status; null when none. */
+  async firstExistingLocale(documentId: string, locales: string[], status: Status = 'published'): Promise<string | null> {
+    const rows = await strapi.db.query(UID).findMany({
+      where: { documentId, locale: { $in: locales }, publishedAt: status === 'draft' ? null : { $notNull: true } },
+      select: ['locale'],
+    });
+    const have = new Set(rows.map((r: { locale: string }) => r.locale));
+    return locales.find((l) => have.has(l)) ?? null;
+  },
+
+  /**
+   * By slug with a locale fallback: the slug in the requested locale; else the
+   * document whose `fallback`-locale version has this slug, served in the
+   * requested locale when it has one, otherwise in the fallback locale.
+   */
+  async findBySlugWithFallback(slug: string, params: { locale: string; status?: Status } & Query, fallback: string) {
+    const status = params.status ?? 'published';
+    const direct = await this.findBySlug(slug, params);
+    if (direct || fallback === params.locale) return direct;
+    const other = await strapi.db.query(UID).findOne({
+      where: { slug, locale: fallback, publishedAt: status === 'draft' ? null : { $notNull: true } },
+      select: ['documentId'],
+    });
+    if (!other) return null;
+    const locale = await this.firstExistingLocale(other.documentId, [params.locale, fallback], status);
+    if (!locale) return null;
+    return strapi.documents(UID).findOne({ ...withPreset(params, 'full'), documentId: other.documentId, locale, status } as any);
   },
 }));

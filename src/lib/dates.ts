@@ -1,0 +1,34 @@
+/**
+ * An article date as readers expect it in the Gulf: Gregorian and Hijri
+ * (Umm al-Qura, the Saudi civil calendar, named explicitly so no ICU default
+ * can swap it for the tabular `islamic` calendar), in the article's language.
+ * Latin digits by default (what most Gulf sites print); Arabic-Indic on request.
+ */
+import type { Digits } from './reading-time';
+
+export interface FormattedDate {
+  iso: string;
+  gregorian: string;
+  hijri: string;
+}
+
+export interface DateOptions {
+  digits?: Digits;
+  /** Calendar days are counted in this zone (a story at 23:30 UTC is "tomorrow" in Riyadh). */
+  timeZone?: string;
+}
+
+export const DEFAULT_TIME_ZONE = 'Asia/Riyadh';
+
+export function formatDate(value: string | Date, locale: string, options: DateOptions = {}): FormattedDate | null {
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) return null;
+  const digits = options.digits ?? 'latn';
+  const base = { dateStyle: 'long' as const, timeZone: options.timeZone ?? DEFAULT_TIME_ZONE };
+  const lang = locale.split('-')[0];
+  return {
+    iso: date.toISOString(),
+    gregorian: new Intl.DateTimeFormat(`${lang}-u-ca-gregory-nu-${digits}`, base).format(date),
+    hijri: new Intl.DateTimeFormat(`${lang}-u-ca-islamic-umalqura-nu-${digits}`, base).format(date),
+  };
+}

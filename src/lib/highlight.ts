@@ -1,0 +1,96 @@
+/**
+ * Search-result snippets with the matched words in <mark>, cut from the
+ * ORIGINAL text (readers see hamza, tashkeel and ة as written, not the folded
+ * index text). A word matches when its normalised form equals a query word,
+ * or does once a leading conjunction/preposition/article (و ف ب ك ل ال…) is
+ * removed from both. Everything else is HTML-escaped, so <mark> is the only markup.
+ */
+import { normalizeArabic } from './arabic-normalize';
+
+export interface SnippetSource {
+  title?: string | null;
+  excerpt?: string | null;
+  body?: string | null;
+}
+
+export interface SnippetOptions {
+  /** Words in the snippet window. */
+  words?: number;
+  /** Words of context shown before the first match. */
+  lead?: number;
+}
+
+const TOKEN_RE = /[\p{L}\p{N}\p{M}\u0640\u200C\u200D]+/gu;
+const PROCLITICS = ['وال', 'فال', 'بال', 'كال', 'لل', 'ال', 'و', 'ف', 'ب', 'ل'];
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** The word without one leading proclitic, when at least three letters remain. */
+export function searchKey(normalised: string): string {
+  for (const p of PROCLITICS) {
+    if (normalised.startsWith(p) && normalised.length - p.length >= 3) return normalised.slice(p.length);
+  }
+  return normalised;
+}
+
+interface Token {
+  start: number;
+  end: number;
+  hit: boolean;
+}
+
+function tokenize(text: string, keys: Set<string>): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(TOKEN_RE)) {
+    const n = normalizeArabic(m[0]);
+    tokens.push({ start: m.index!, end: m.index! + m[0].length, hit: keys.has(n) || keys.has(searchKey(n)) });
+  }
+  return tokens;
+}
+
+/**
+ * HTML snippet for a result: from the body around the first match, else the
+ * excerpt, else the title; with no match anywhere (stemming found the
+ * document through a form we do not recognise), the start of the excerpt or body.
+ */
+export function buildSnippet(source: SnippetSource, queryWords: string[], options: SnippetOptions = {}): string {
+  const size = options.words ?? 30;
+  const lead = options.lead ?? 8;
+  const keys = new Set(queryWords.flatMap((w) => [w, searchKey(w)]));
+  const fields = [source.body, source.excerpt, source.title].map((f) => (f ?? '').replace(/\s+/g, ' ').trim());
+
+  let text = '';
+  let tokens: Token[] = [];
+  for (const f of fields) {
+    const t = tokenize(f, keys);
+    if (t.some((tok) => tok.hit)) {
+      text = f;
+      tokens = t;
+      break;
+    }
+  }
+  if (!tokens.length) {
+    text = fields[1] || fields[0] || fields[2];
+    tokens = tokenize(text, keys);
+  }
+  if (!tokens.length) return escapeHtml(text);
+
+  const first = Math.max(0, tokens.findIndex((t) => t.hit));
+  const from = Math.max(0, Math.min(first - lead, tokens.length - size));
+  const to = Math.min(tokens.length, from + size);
+  const begin = from === 0 ? 0 : tokens[from].start;
+  const finish = to === tokens.length ? text.length : tokens[to - 1].end;
+
+  let out = from > 0 ? '…' : '';
+  let pos = begin;
+  for (let i = from; i < to; i++) {
+    const t = tokens[i];
+    if (!t.hit) continue;
+    out += escapeHtml(text.slice(pos, t.start)) + '<mark>' + escapeHtml(text.slice(t.start, t.end)) + '</mark>';
+    pos = t.end;
+  }
+  out += escapeHtml(text.slice(pos, finish));
+  return to < tokens.length ? out + '…' : out;
+}

@@ -1,0 +1,93 @@
+/**
+ * schema.org NewsArticle for an article, and its serialisation for a
+ * <script type="application/ld+json"> element. The serialised text is still
+ * valid JSON but contains no "<", ">" or "&" (escaped as \u003c…), so a
+ * headline like "</script><script>…" cannot end the element early.
+ */
+import { articleUrl } from './article-url';
+
+interface Named {
+  name?: string | null;
+  slug?: string | null;
+}
+
+interface ImageLike {
+  url?: string | null;
+}
+
+export interface ArticleForJsonLd {
+  title?: string | null;
+  excerpt?: string | null;
+  slug?: string | null;
+  locale?: string | null;
+  firstPublishedAt?: string | null;
+  publishedAt?: string | null;
+  updatedAt?: string | null;
+  section?: Named | null;
+  authors?: Named[] | null;
+  tags?: Named[] | null;
+  cover?: { image?: ImageLike | null } | null;
+  seo?: { metaDescription?: string | null; ogImage?: ImageLike | null; canonicalUrl?: string | null } | null;
+}
+
+export interface PublisherInfo {
+  name: string;
+  baseUrl: string;
+  logoUrl?: string | null;
+}
+
+export interface JsonLdOptions {
+  /** Prefix for relative media URLs ("/uploads/…"): the public URL of this server. */
+  mediaBaseUrl?: string;
+}
+
+const absolute = (url: string, base: string | undefined): string =>
+  /^https?:\/\//i.test(url) || !base ? url : base.replace(/\/+$/, '') + (url.startsWith('/') ? url : `/${url}`);
+
+const compact = <T extends Record<string, unknown>>(o: T): T =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && !v.length))) as T;
+
+export function newsArticleJsonLd(article: ArticleForJsonLd, publisher: PublisherInfo, options: JsonLdOptions = {}) {
+  const locale = article.locale ?? undefined;
+  const base = publisher.baseUrl.replace(/\/+$/, '');
+  const url =
+    article.seo?.canonicalUrl ||
+    (article.slug && locale ? articleUrl({ baseUrl: base, locale, sectionSlug: article.section?.slug, slug: article.slug }) : undefined);
+  const images = [article.cover?.image?.url, article.seo?.ogImage?.url]
+    .filter((u): u is string => typeof u === 'string' && u !== '')
+    .map((u) => absolute(u, options.mediaBaseUrl ?? base));
+
+  return compact({
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: article.title ?? undefined,
+    description: article.seo?.metaDescription || article.excerpt || undefined,
+    datePublished: article.firstPublishedAt ?? article.publishedAt ?? undefined,
+    dateModified: article.updatedAt ?? undefined,
+    author: (article.authors ?? []).map((a) =>
+      compact({
+        '@type': 'Person',
+        name: a.name ?? undefined,
+        url: a.slug && locale ? `${base}/${encodeURIComponent(locale)}/authors/${encodeURIComponent(a.slug)}` : undefined,
+      }),
+    ),
+    publisher: compact({
+      '@type': 'Organization',
+      name: publisher.name,
+      url: base,
+      logo: publisher.logoUrl ? { '@type': 'ImageObject', url: absolute(publisher.logoUrl, options.mediaBaseUrl ?? base) } : undefined,
+    }),
+    image: [...new Set(images)],
+    inLanguage: locale,
+    articleSection: article.section?.name ?? undefined,
+    keywords: (article.tags ?? []).map((t) => t.name).filter((n): n is string => !!n),
+    isAccessibleForFree: true,
+    mainEntityOfPage: url ? { '@type': 'WebPage', '@id': url } : undefined,
+    url,
+  });
+}
+
+/** JSON text safe to place verbatim inside <script type="application/ld+json">. */
+export function serializeJsonLd(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+}

@@ -1,0 +1,96 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { presets } from '../../api/article/populate';
+import { SearchQueryError } from '../../lib/search-query';
+import { defaultLocale } from '../locales';
+import { searchArticleIndex } from './index';
+
+const ARTICLE = 'api::article.article';
+
+export interface SearchRequest {
+  q?: unknown;
+  locale?: unknown;
+  section?: unknown;
+  page?: unknown;
+  pageSize?: unknown;
+}
+
+export interface SearchPage {
+  /** Published article cards (card preset), best first. */
+  items: any[];
+  /** HTML snippet per item (same order); <mark> is the only markup. */
+  snippets: string[];
+  locale: string;
+  pagination: { page: number; pageSize: number; pageCount: number; total: number };
+}
+
+const invalid = (field: string, message: string): never => {
+  throw new errors.ValidationError(`${field} ${message}`, {
+    errors: [{ path: [field], message, name: 'ValidationError' }],
+  });
+};
+
+/** Integers only: "2" and 2 are fine, "2.5", "x", "" and 0 are not. */
+function positiveInt(value: unknown, field: string, fallback: number, max: number): number {
+  if (value === undefined || value === null) return fallback;
+  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isInteger(n) || n < 1 || n > max) invalid(field, `must be an integer between 1 and ${max}`);
+  return n;
+}
+
+/**
+ * Shared by REST (GET /api/search) and GraphQL (searchArticles): validates
+ * the request, runs the index query, then loads the page's cards in one
+ * Document Service call and puts them back in rank order.
+ * Bad input throws ValidationError (400) naming the field; an unknown
+ * section slug throws NotFoundError (404).
+ */
+export async function searchArticles(strapi: Core.Strapi, request: SearchRequest): Promise<SearchPage> {
+  const maxPageSize = Number(strapi.config.get('api.rest.maxLimit')) || 100;
+  const page = positiveInt(request.page, 'page', 1, 100_000);
+  const pageSize = positiveInt(request.pageSize, 'pageSize', 20, maxPageSize);
+  const locale = typeof request.locale === 'string' ? request.locale : await defaultLocale(strapi);
+
+  let sectionId: string | undefined;
+  if (request.section !== undefined && request.section !== null) {
+    if (typeof request.section !== 'string' || request.section === '') invalid('section', 'must be a section slug');
+    const section = await strapi.db.query('api::section.section').findOne({
+      where: { slug: request.section, locale },
+      select: ['documentId'],
+    });
+    if (!section) {
+      throw new errors.NotFoundError(`No section with slug "${request.section}" in locale "${locale}"`, {
+        errors: [{ path: ['section'], message: 'not found', name: 'NotFoundError' }],
+      });
+    }
+    sectionId = section.documentId;
+  }
+
+  let result;
+  try {
+    result = await searchArticleIndex(strapi, { q: request.q, locale, sectionId, page, pageSize });
+  } catch (err) {
+    if (err instanceof SearchQueryError) invalid('q', err.message);
+    throw err;
+  }
+
+  const ids = result.hits.map((h) => h.documentId);
+  const docs = ids.length
+    ? await strapi.documents(ARTICLE).findMany({
+        ...(presets.card as any),
+        filters: { documentId: { $in: ids } },
+        locale,
+        status: 'published',
+        limit: ids.length,
+      })
+    : [];
+  const byId = new Map(docs.map((d: any) => [d.documentId, d]));
+  // A document unpublished between the two reads is skipped rather than returned empty.
+  const ranked = result.hits.filter((h) => byId.has(h.documentId));
+  return {
+    items: ranked.map((h) => byId.get(h.documentId)),
+    snippets: ranked.map((h) => h.snippet),
+    locale,
+    pagination: { page, pageSize, pageCount: Math.ceil(result.total / pageSize), total: result.total },
+  };
+}

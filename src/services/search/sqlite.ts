@@ -1,0 +1,76 @@
+import { normalizeArabic } from '../../lib/arabic-normalize';
+import { toFts5Match } from '../../lib/search-query';
+import { indexColumns, type EngineHit, type EngineQuery, type SearchEngine } from './types';
+
+/**
+ * SQLite: FTS5 holds the text normalised in JS (FTS5's own diacritic folding
+ * does nothing for Arabic), rowid = article_search.id; article_search keeps
+ * the original text for snippets plus locale/section for filtering.
+ * bm25 column weights: title 10, excerpt 4, body 1 (lower bm25 = better).
+ */
+// bm25() is only allowed in the plain FTS query, so matching and ranking happen
+// in a materialised CTE and locale/section filtering, counting and paging outside it.
+const matches = (q: EngineQuery) => {
+  const where = ['s.locale = ?'];
+  const params: unknown[] = [q.expression, q.locale];
+  if (q.sectionId) {
+    where.push('s.section_id = ?');
+    params.push(q.sectionId);
+  }
+  return {
+    sql: `WITH m AS MATERIALIZED (
+        SELECT rowid AS id, bm25(article_search_fts, 10.0, 4.0, 1.0) AS rank
+        FROM article_search_fts WHERE article_search_fts MATCH ?
+      ) SELECT %COLUMNS% FROM m JOIN article_search s ON s.id = m.id WHERE ${where.join(' AND ')}`,
+    params,
+  };
+};
+
+export const sqliteEngine: SearchEngine = {
+  render: toFts5Match,
+
+  async removeDocument(db, documentId) {
+    await db.raw('DELETE FROM article_search_fts WHERE rowid IN (SELECT id FROM article_search WHERE document_id = ?)', [documentId]);
+    await db.raw('DELETE FROM article_search WHERE document_id = ?', [documentId]);
+  },
+
+  async insert(db, rows) {
+    for (const r of rows) {
+      const [{ id }] = await db('article_search')
+        .insert(indexColumns(r))
+        .returning('id');
+      await db.raw('INSERT INTO article_search_fts (rowid, title, excerpt, body) VALUES (?, ?, ?, ?)', [
+        id,
+        normalizeArabic(r.title),
+        normalizeArabic(r.excerpt),
+        normalizeArabic(r.body),
+      ]);
+    }
+  },
+
+  async clear(db) {
+    await db.raw('DELETE FROM article_search_fts');
+    await db.raw('DELETE FROM article_search');
+  },
+
+  async search(db, q) {
+    const { sql, params } = matches(q);
+    const page: Array<{ id: number; total: number }> = await db.raw(
+      sql.replace('%COLUMNS%', 's.id, count(*) OVER () AS total') +
+        ' ORDER BY m.rank, s.published_at DESC, s.document_id LIMIT ? OFFSET ?',
+      [...params, q.limit, q.offset],
+    );
+    let total = page.length ? Number(page[0].total) : 0;
+    if (!page.length && q.offset > 0) {
+      const [{ n }] = await db.raw(sql.replace('%COLUMNS%', 'count(*) AS n'), params);
+      total = Number(n);
+    }
+    if (!page.length) return { total, hits: [] };
+    const texts: Array<EngineHit & { id: number }> = await db.raw(
+      `SELECT id, document_id AS documentId, title, excerpt, body FROM article_search WHERE id IN (${page.map(() => '?').join(',')})`,
+      page.map((p) => p.id),
+    );
+    const byId = new Map(texts.map((t) => [t.id, t]));
+    return { total, hits: page.map((p) => byId.get(p.id)!).filter(Boolean) };
+  },
+};
