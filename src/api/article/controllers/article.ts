@@ -89,7 +89,7 @@ export default factories.createCoreController(UID, ({ strapi }) => ({
       ]);
     }
     const sanitized = await this.sanitizeOutput!(doc, ctx);
-    const response: any = this.transformResponse!(sanitized);
+    const response: any = await this.transformResponse!(sanitized);
     await addArticleExtras(strapi, [response.data], view.digits);
     if (view.fallback) announceLocale(ctx, response, locale, doc.locale);
     return response;
