@@ -20,15 +20,24 @@ export interface DateOptions {
 
 export const DEFAULT_TIME_ZONE = 'Asia/Riyadh';
 
+// Building an Intl formatter costs far more than formatting: keep one per combination.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(tag: string, timeZone: string): Intl.DateTimeFormat {
+  const key = `${tag}|${timeZone}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone })));
+  return f;
+}
+
 export function formatDate(value: string | Date, locale: string, options: DateOptions = {}): FormattedDate | null {
   const date = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(date.getTime())) return null;
   const digits = options.digits ?? 'latn';
-  const base = { dateStyle: 'long' as const, timeZone: options.timeZone ?? DEFAULT_TIME_ZONE };
+  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   const lang = locale.split('-')[0];
   return {
     iso: date.toISOString(),
-    gregorian: new Intl.DateTimeFormat(`${lang}-u-ca-gregory-nu-${digits}`, base).format(date),
-    hijri: new Intl.DateTimeFormat(`${lang}-u-ca-islamic-umalqura-nu-${digits}`, base).format(date),
+    gregorian: formatter(`${lang}-u-ca-gregory-nu-${digits}`, timeZone).format(date),
+    hijri: formatter(`${lang}-u-ca-islamic-umalqura-nu-${digits}`, timeZone).format(date),
   };
 }

@@ -36,12 +36,21 @@ const FORMS: Record<string, PluralForms> = {
   },
 };
 
+const plurals = new Map<string, Intl.PluralRules>();
+const numbers = new Map<string, Intl.NumberFormat>();
+const cached = <T>(map: Map<string, T>, key: string, make: () => T): T => {
+  let v = map.get(key);
+  if (!v) map.set(key, (v = make()));
+  return v;
+};
+
 /** "٣ دقائق" / "3 دقائق" / "5 minutes"; locales without their own forms use English. */
 export function readingTimeLabel(minutes: number, locale: string, digits: Digits = 'latn'): string {
   const lang = FORMS[locale] ? locale : 'en';
   if (minutes === 0 && lang === 'en') return 'less than a minute';
   const forms = FORMS[lang];
-  const category = new Intl.PluralRules(lang).select(minutes);
-  const number = new Intl.NumberFormat(`${lang}-u-nu-${digits}`).format(minutes);
+  const category = cached(plurals, lang, () => new Intl.PluralRules(lang)).select(minutes);
+  const tag = `${lang}-u-nu-${digits}`;
+  const number = cached(numbers, tag, () => new Intl.NumberFormat(tag)).format(minutes);
   return (forms[category] ?? forms.other)(number);
 }
