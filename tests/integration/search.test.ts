@@ -183,7 +183,7 @@ describe('index maintenance', () => {
   it('reindex restores a wiped index', async () => {
     const before = await titles({ q: 'النفط' });
     expect(before.length).toBeGreaterThan(0);
-    if (isPostgres) await app.strapi.db.connection.raw('TRUNCATE article_search');
+    if (isPostgres) await app.strapi.db.connection.raw('TRUNCATE article_search, article_search_text');
     else {
       await app.strapi.db.connection.raw('DELETE FROM article_search_fts');
       await app.strapi.db.connection.raw('DELETE FROM article_search');

@@ -1,5 +1,5 @@
 import { normalizeArabic } from '../../src/lib/arabic-normalize';
-import { createNormalizerSql, sqlEscapedLiteral, translateArguments } from '../../src/lib/arabic-normalize-sql';
+import { charClass, createNormalizerSql, sqlEscapedLiteral, sqlNormalizerParts } from '../../src/lib/arabic-normalize-sql';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const migration = require('../../database/migrations/2026.01.01T00.00.00.article-search-index.js');
@@ -19,14 +19,25 @@ describe('the SQL twin of normalizeArabic', () => {
     expect(migration.NORMALIZER_SQL).toBe(createNormalizerSql());
   });
 
-  it('translate() arguments reproduce the per-character rules', () => {
-    const { from, to } = translateArguments();
-    expect(new Set(from).size).toBe(from.length);
-    for (const input of ['أَسْعَارُ الـنّفط', 'مستشفى مدرسة مسؤول رئيس', 'کتاب ی ٢٠٢٥ ۱۴۰۳', 'ABC Élan', 'a\u200Bb\u202Ec\uFEFFd', 'x\u00A0\u3000y']) {
-      const nfkc = input.normalize('NFKC');
-      const sqlLike = translate(nfkc, from, to).replace(/ {2,}/g, ' ').trim().normalize('NFKC');
-      expect(sqlLike).toBe(normalizeArabic(input));
+  it('its steps (deletions, spaces, two translate() tables) reproduce the per-character rules', () => {
+    const p = sqlNormalizerParts();
+    const all = p.deleted + p.spaces + p.common.from + p.latin.from;
+    expect(new Set(all).size).toBe(all.length);
+    expect(p.common.from).toHaveLength(p.common.to.length);
+    expect(p.latin.from).toHaveLength(p.latin.to.length);
+    const inputs = ['أَسْعَارُ الـنّفط', 'مستشفى مدرسة مسؤول رئيس', 'کتاب ی ٢٠٢٥ ۱۴۰۳', 'ABC ÉLAN Ǆ ẞ', 'a\u200Bb\u202Ec\uFEFFd', 'x\u00A0\u3000\ty'];
+    for (const input of inputs) {
+      let t = input.normalize('NFKC');
+      t = translate(t, p.deleted, '');
+      t = translate(t, p.spaces, ' '.repeat(p.spaces.length));
+      t = translate(translate(t, p.common.from, p.common.to), p.latin.from, p.latin.to);
+      expect(t.replace(/ {2,}/g, ' ').trim().normalize('NFKC')).toBe(normalizeArabic(input));
     }
+  });
+
+  it('charClass writes ranges, and merges near ones on request', () => {
+    expect(charClass('abcxz')).toBe('[a-cxz]');
+    expect(charClass('acegz', 1)).toBe('[a-gz]');
   });
 
   it('escapes every non-ASCII or special character in literals', () => {
