@@ -8,6 +8,7 @@ const config: Core.Config.Middlewares = [
   'strapi::poweredBy',
   'strapi::query',
   'global::locale-guard',
+  'global::response-cache',
   'global::json-errors',
   'strapi::body',
   'strapi::session',

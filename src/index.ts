@@ -5,6 +5,8 @@ import { ensureSiteLocales, watchLocaleChanges } from './services/locales';
 import { grantPublicActions } from './bootstrap/public-permissions';
 import { ensureDevAdmin } from './bootstrap/dev-admin';
 import { seedDemoIfEnabled } from './bootstrap/demo-seed';
+import { cacheService } from './services/cache';
+import { ensureReadIndexes } from './bootstrap/indexes';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -14,9 +16,14 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     watchLocaleChanges(strapi);
+    await ensureReadIndexes(strapi);
     await ensureSiteLocales(strapi);
     await grantPublicActions(strapi);
     await ensureDevAdmin(strapi);
     await seedDemoIfEnabled(strapi);
+  },
+
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await cacheService(strapi).close();
   },
 };
