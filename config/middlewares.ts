@@ -6,9 +6,10 @@ const config: Core.Config.Middlewares = [
   'strapi::security',
   'strapi::cors',
   'strapi::poweredBy',
+  // Before query parsing: a cache hit needs nothing else (only 200s are stored, so bad locales still 400).
+  'global::response-cache',
   'strapi::query',
   'global::locale-guard',
-  'global::response-cache',
   'global::json-errors',
   'strapi::body',
   'strapi::session',
