@@ -5,6 +5,7 @@ import { ensureSiteLocales, watchLocaleChanges } from './services/locales';
 import { grantPublicActions } from './bootstrap/public-permissions';
 import { ensureDevAdmin } from './bootstrap/dev-admin';
 import { seedDemoIfEnabled } from './bootstrap/demo-seed';
+import { closeRateLimitStore } from './middlewares/rate-limit';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -18,5 +19,9 @@ export default {
     await grantPublicActions(strapi);
     await ensureDevAdmin(strapi);
     await seedDemoIfEnabled(strapi);
+  },
+
+  destroy() {
+    closeRateLimitStore();
   },
 };
