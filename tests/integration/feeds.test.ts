@@ -373,7 +373,10 @@ describe('conditional GET and caching headers', () => {
     // The two newest stories between them use every relation (section, authors, tags, cover).
     const one = await countQueries(app.strapi, () => get('/api/feeds/rss?limit=2', bearer(token)));
     const all = await countQueries(app.strapi, () => get('/api/feeds/rss?limit=100', bearer(token)));
-    expect(all.count).toBe(one.count);
+    // Content queries only: token/session bookkeeping and background jobs of Strapi are not the feed's cost.
+    const content = (sql: string[]) => sql.filter((q) => !/strapi_|admin_|up_|i18n_locale/.test(q));
+    expect(content(all.sql)).toHaveLength(content(one.sql).length);
+    expect(content(all.sql).length).toBeLessThanOrEqual(20);
   });
 });
 
