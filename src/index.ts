@@ -7,6 +7,7 @@ import { ensureDevAdmin } from './bootstrap/dev-admin';
 import { seedDemoIfEnabled } from './bootstrap/demo-seed';
 import { cacheService } from './services/cache';
 import { ensureReadIndexes } from './bootstrap/indexes';
+import { closeRateLimitStore } from './middlewares/rate-limit';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -24,6 +25,7 @@ export default {
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
+    closeRateLimitStore();
     await cacheService(strapi).close();
   },
 };
