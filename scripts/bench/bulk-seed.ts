@@ -271,6 +271,8 @@ export async function bulkSeed(target: StrapiLike | Knex, options: BulkSeedOptio
   if (/^(pg|postgres)/.test(String(knex.client.config.client))) {
     for (const table of TABLES) {
       await knex.raw(`SELECT setval(pg_get_serial_sequence(?, 'id'), GREATEST((SELECT MAX(id) FROM ??), 1))`, [table, table]);
+      // Fresh statistics, as autovacuum would gather on a live database: plans then match production.
+      await knex.raw('ANALYZE ??', [table]);
     }
   }
   return { articles: total, rows, sampleSlugs };

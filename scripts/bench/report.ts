@@ -69,6 +69,10 @@ const fmt = (n: number | undefined | null, digits = 1) =>
 export const ratio = (a: number | undefined, b: number | undefined): number | undefined =>
   a !== undefined && b !== undefined && b > 0 ? a / b : undefined;
 
+/** A ratio as `1.5×`: two significant digits below 1 (0.0013×), two decimals above; 'n/a' when unknown. */
+export const times = (r: number | undefined, missing = '–') =>
+  r === undefined ? missing : `${fmt(r < 1 ? Number(r.toPrecision(2)) : r, r < 1 ? 6 : 2)}×`;
+
 export function markdownTable(run: RunResult): string {
   const baseline = find(run, 'baseline')?.reqPerSec;
   const nginx = find(run, 'nginx')?.reqPerSec;
@@ -81,9 +85,8 @@ export function markdownTable(run: RunResult): string {
       lines.push(`| ${i + 1} | ${s.label} | n/a (${s.note ?? 'not measured'}) | | | | | | | |`);
       return;
     }
-    const x = (r: number | undefined) => (r === undefined ? '–' : `${fmt(r, 2)}×`);
     lines.push(
-      `| ${i + 1} | ${s.label} | ${fmt(s.reqPerSec, 0)} | ${fmt(s.p50)} | ${fmt(s.p95)} | ${fmt(s.p99)} | ${s.errors ?? 0} | ${fmt(s.queries, 0)} | ${x(ratio(s.reqPerSec, baseline))} | ${x(ratio(s.reqPerSec, nginx))} |`,
+      `| ${i + 1} | ${s.label} | ${fmt(s.reqPerSec, 0)} | ${fmt(s.p50)} | ${fmt(s.p95)} | ${fmt(s.p99)} | ${s.errors ?? 0} | ${fmt(s.queries, 0)} | ${times(ratio(s.reqPerSec, baseline))} | ${times(ratio(s.reqPerSec, nginx))} |`,
     );
   });
   return lines.join('\n');
@@ -110,7 +113,7 @@ export function evaluateTargets(run: RunResult): TargetResult[] {
   out.push({
     name: 'list warm vs baseline',
     goal: `≥ ${TARGETS.warmVsBaseline}×`,
-    actual: r === undefined ? 'n/a' : `${fmt(r, 2)}×`,
+    actual: times(r, 'n/a'),
     pass: r === undefined ? null : r >= TARGETS.warmVsBaseline,
   });
   for (const id of HOT_PATH) {
@@ -119,7 +122,7 @@ export function evaluateTargets(run: RunResult): TargetResult[] {
     out.push({
       name: `${s?.label ?? id} vs nginx`,
       goal: `≥ ${TARGETS.hotPathVsNginx}×`,
-      actual: rn === undefined ? 'n/a' : `${fmt(rn, 2)}×`,
+      actual: times(rn, 'n/a'),
       pass: rn === undefined ? null : rn >= TARGETS.hotPathVsNginx,
     });
   }

@@ -28,6 +28,8 @@ describe('markdown table', () => {
     expect(rows).toHaveLength(5);
     expect(rows[3]).toBe('| 2 | list-warm | 450 | 5 | 10 | 20 | 0 | 3 | 4.5× | 0.05× |');
     expect(rows[4]).toContain('| 90× | 1× |');
+    const slow = markdownTable(run([ok('baseline', 3), ok('nginx', 3_939)]));
+    expect(slow.split('\n')[2]).toContain('| 1× | 0.00076× |');
   });
 
   it('marks absent scenarios n/a with the reason and leaves ratios out when a reference is missing', () => {
