@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { registerDocumentMiddlewares } from './documents';
 import { registerGraphql } from './graphql';
-import { ensureSiteLocales, watchLocaleChanges } from './services/locales';
+import { cacheDefaultLocaleLookups, ensureSiteLocales, watchLocaleChanges } from './services/locales';
 import { grantPublicActions } from './bootstrap/public-permissions';
 import { ensureDevAdmin } from './bootstrap/dev-admin';
 import { seedDemoIfEnabled } from './bootstrap/demo-seed';
@@ -17,6 +17,7 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     watchLocaleChanges(strapi);
+    cacheDefaultLocaleLookups(strapi);
     await ensureReadIndexes(strapi);
     await ensureSiteLocales(strapi);
     await grantPublicActions(strapi);

@@ -5,6 +5,7 @@
  *  - newest published articles of a locale (lists, feeds): locale + firstPublishedAt, published rows only
  *  - an article by slug in a locale (by-slug route, related links)
  *  - section/author/tag slug lookups (the ?section=… shortcuts, feeds filters)
+ *  - the components of a page of articles
  *
  * Strapi runs user migrations before it creates its tables, so on a fresh
  * database the tables do not exist yet here; the app calls `ensure` again at
@@ -17,6 +18,9 @@ const INDEXES = [
   ['sections', 'sections_slug_locale_idx', '(slug, locale)'],
   ['authors', 'authors_slug_locale_idx', '(slug, locale)'],
   ['tags', 'tags_slug_locale_idx', '(slug, locale)'],
+  // Components of a page of articles (cover, related links, SEO): `field = ? AND entity_id IN (…)`.
+  // Without it SQLite walks the low-selectivity field index (half the table is `cover`).
+  ['articles_cmps', 'articles_cmps_field_entity_idx', '(field, entity_id)'],
 ];
 
 async function ensure(knex) {
