@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { isKnownLocale, knownLocales } from '../services/locales';
+import { batchedRelationsConfig } from './batch-relations';
 
 const ARTICLE = 'api::article.article';
 /** Root collection queries of our API whose pagination and locale are checked. */
@@ -59,6 +60,10 @@ export function registerGraphql(strapi: Core.Strapi): void {
   for (const name of COLLECTION_QUERIES) {
     resolversConfig[`Query.${name}`] = { middlewares: [guard] };
     resolversConfig[`Query.${name}_connection`] = { middlewares: [guard] };
+  }
+  for (const [key, { middlewares }] of Object.entries(batchedRelationsConfig(strapi))) {
+    const existing = resolversConfig[key] as { middlewares?: unknown[] } | undefined;
+    resolversConfig[key] = { ...existing, middlewares: [...(existing?.middlewares ?? []), ...middlewares] };
   }
 
   graphql.service('extension').use(() => ({

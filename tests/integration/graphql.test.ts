@@ -1,4 +1,4 @@
-import { startStrapi, type TestApp } from '../helpers/strapi';
+import { countQueries, startStrapi, type TestApp } from '../helpers/strapi';
 import { Fixtures, paragraph } from '../helpers/fixtures';
 
 let app: TestApp;
@@ -85,5 +85,42 @@ describe('GraphQL', () => {
   it('cannot mutate as the public role', async () => {
     const res = await gql(`mutation { createTag(data: { name: "وسم" }) { name } }`);
     expect(res.body.errors[0].message).toMatch(/Forbidden/i);
+  });
+
+  it('loads the relations of a page of articles in a constant number of queries', async () => {
+    const tag = await f.tag('كأس الخليج');
+    for (let i = 0; i < 20; i++) {
+      await app.strapi.documents('api::article.article').create({
+        locale: 'ar',
+        status: 'published',
+        data: {
+          title: `مباراة رقم ${i}`,
+          section: s.section.documentId,
+          authors: [s.author.documentId],
+          tags: [tag.documentId],
+          cover: { caption: `تعليق ${i}`, credit: 'وكالات' },
+        },
+      } as any);
+    }
+    const query = `query($n: Int) { articles(pagination: { pageSize: $n }, sort: "firstPublishedAt:desc") {
+      title section { name } authors { name avatar { url } } tags { name } cover { caption credit image { url } } } }`;
+    await new Promise((r) => setTimeout(r, 300)); // let publish events settle
+    const five = await countQueries(app.strapi, () => gql(query, { n: 5 }));
+    const twenty = await countQueries(app.strapi, () => gql(query, { n: 20 }));
+    expect(twenty.result.body.errors).toBeUndefined();
+    const list = twenty.result.body.data.articles;
+    expect(list).toHaveLength(20);
+    expect(list[0]).toEqual({
+      title: 'مباراة رقم 19',
+      section: { name: 'رياضة' },
+      authors: [{ name: 'نورة السويدي', avatar: null }],
+      tags: [{ name: 'كأس الخليج' }],
+      cover: { caption: 'تعليق 19', credit: 'وكالات', image: null },
+    });
+    expect(twenty.count).toBe(five.count);
+    expect(twenty.count).toBeLessThan(20);
+    // A relation queried with its own arguments still goes through Strapi's resolver.
+    const filtered = await gql(`{ articles(pagination: { pageSize: 2 }, sort: "firstPublishedAt:desc") { tags(filters: { name: { eq: "لا شيء" } }) { name } } }`);
+    expect(filtered.body.data.articles).toEqual([{ tags: [] }, { tags: [] }]);
   });
 });
