@@ -5,6 +5,7 @@ import { ensureSiteLocales, watchLocaleChanges } from './services/locales';
 import { grantPublicActions } from './bootstrap/public-permissions';
 import { ensureDevAdmin } from './bootstrap/dev-admin';
 import { seedDemoIfEnabled } from './bootstrap/demo-seed';
+import { setupEditorialAdmin } from './bootstrap/editorial';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -16,6 +17,7 @@ export default {
     watchLocaleChanges(strapi);
     await ensureSiteLocales(strapi);
     await grantPublicActions(strapi);
+    await setupEditorialAdmin(strapi);
     await ensureDevAdmin(strapi);
     await seedDemoIfEnabled(strapi);
   },
