@@ -527,12 +527,14 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
         number
       >;
     scheduledPublishAt: Schema.Attribute.DateTime &
+      Schema.Attribute.Private &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: true;
         };
       }>;
     scheduledUnpublishAt: Schema.Attribute.DateTime &
+      Schema.Attribute.Private &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: true;

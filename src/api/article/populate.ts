@@ -33,6 +33,7 @@ export const fullPopulate = {
   authors: { fields: ['name', 'slug', 'jobTitle'], populate: { avatar: image } },
   relatedLinks: { populate: { article: { fields: ['title', 'slug', 'locale'] } } },
   seo: { populate: { ogImage: image } },
+  corrections: { fields: ['date', 'note'] },
 };
 
 export type PresetName = 'card' | 'full';
