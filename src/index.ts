@@ -5,12 +5,13 @@ import { ensureSiteLocales, watchLocaleChanges } from './services/locales';
 import { grantPublicActions } from './bootstrap/public-permissions';
 import { ensureDevAdmin } from './bootstrap/dev-admin';
 import { seedDemoIfEnabled } from './bootstrap/demo-seed';
-import { setupEditorialAdmin } from './bootstrap/editorial';
+import { registerEditorial, setupEditorialAdmin } from './bootstrap/editorial';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerDocumentMiddlewares(strapi);
     registerGraphql(strapi);
+    registerEditorial(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { contentLocaleOf, editingDirection } from '../lib/text-direction';
 
 /**

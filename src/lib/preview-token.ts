@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { requireSecret } from './secrets';
 
 /**
  * Signed, expiring preview links (pure). The token binds the exact document,
@@ -12,6 +13,9 @@ export interface PreviewTarget {
 }
 
 export const PREVIEW_TTL_SECONDS = 60 * 60;
+
+/** PREVIEW_SECRET: required in production, a development default elsewhere (see src/lib/secrets.ts). */
+export const previewSecret = (): string => requireSecret('PREVIEW_SECRET');
 
 const payload = (t: PreviewTarget, exp: number) => `article|${t.documentId}|${t.locale}|${t.status}|${exp}`;
 const sign = (text: string, secret: string) => crypto.createHmac('sha256', secret).update(text).digest('base64url');

@@ -24,7 +24,7 @@ beforeAll(async () => {
   sectionId = (await f.section('اقتصاد')).documentId;
   await f.section('Economy', 'en'); // another locale exists
   for (const event of ['entry.publish', 'entry.unpublish']) {
-    app.strapi.eventHub.on(event, (payload: any) => {
+    app.strapi.eventHub.on(event, async (payload: any) => {
       if (payload.uid === UID) events.push({ event, documentId: payload.entry.documentId });
     });
   }
