@@ -6,6 +6,8 @@ const config: Core.Config.Middlewares = [
   'strapi::security',
   'strapi::cors',
   'strapi::poweredBy',
+  // Before query parsing: a cache hit needs nothing else (only 200s are stored, so bad locales still 400).
+  'global::response-cache',
   'strapi::query',
   'global::locale-guard',
   'global::json-errors',

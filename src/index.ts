@@ -6,6 +6,8 @@ import { grantPublicActions } from './bootstrap/public-permissions';
 import { ensureDevAdmin } from './bootstrap/dev-admin';
 import { seedDemoIfEnabled } from './bootstrap/demo-seed';
 import { registerEditorial, setupEditorialAdmin } from './bootstrap/editorial';
+import { cacheService } from './services/cache';
+import { ensureReadIndexes } from './bootstrap/indexes';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -16,10 +18,15 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     watchLocaleChanges(strapi);
+    await ensureReadIndexes(strapi);
     await ensureSiteLocales(strapi);
     await grantPublicActions(strapi);
     await setupEditorialAdmin(strapi);
     await ensureDevAdmin(strapi);
     await seedDemoIfEnabled(strapi);
+  },
+
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await cacheService(strapi).close();
   },
 };

@@ -2,9 +2,15 @@ import type { Core } from '@strapi/strapi';
 import { slugMiddleware } from './slugs';
 import { validationMiddleware } from './validation';
 import { scheduleMiddleware } from './schedule';
+import { cacheInvalidationMiddleware } from './cache-invalidation';
 
-/** Registers the Document Service middlewares (order matters: validate, then derive slugs). */
+/**
+ * Registers the Document Service middlewares. Order matters: cache invalidation
+ * wraps everything (it evicts after the write, whatever changed it), then
+ * validation, then slug derivation.
+ */
 export function registerDocumentMiddlewares(strapi: Core.Strapi): void {
+  strapi.documents.use(cacheInvalidationMiddleware(strapi) as any);
   strapi.documents.use(validationMiddleware(strapi) as any);
   strapi.documents.use(scheduleMiddleware(strapi) as any);
   strapi.documents.use(slugMiddleware(strapi) as any);
