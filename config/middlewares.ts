@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 const config: Core.Config.Middlewares = [
+  'global::query-count', // benchmark instrument, inert unless BENCH_QUERY_COUNT=true
   'strapi::logger',
   'strapi::errors',
   'strapi::security',

@@ -8,6 +8,7 @@ import { seedDemoIfEnabled } from './bootstrap/demo-seed';
 import { registerEditorial, setupEditorialAdmin } from './bootstrap/editorial';
 import { cacheService } from './services/cache';
 import { ensureReadIndexes } from './bootstrap/indexes';
+import { closeRateLimitStore } from './middlewares/rate-limit';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -27,6 +28,7 @@ export default {
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
+    closeRateLimitStore();
     await cacheService(strapi).close();
   },
 };

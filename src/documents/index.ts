@@ -3,15 +3,17 @@ import { slugMiddleware } from './slugs';
 import { validationMiddleware } from './validation';
 import { scheduleMiddleware } from './schedule';
 import { cacheInvalidationMiddleware } from './cache-invalidation';
+import { websubMiddleware } from './websub';
 
 /**
  * Registers the Document Service middlewares. Order matters: cache invalidation
  * wraps everything (it evicts after the write, whatever changed it), then
- * validation, then slug derivation.
+ * validation, then slug derivation; WebSub pings after the write.
  */
 export function registerDocumentMiddlewares(strapi: Core.Strapi): void {
   strapi.documents.use(cacheInvalidationMiddleware(strapi) as any);
   strapi.documents.use(validationMiddleware(strapi) as any);
   strapi.documents.use(scheduleMiddleware(strapi) as any);
   strapi.documents.use(slugMiddleware(strapi) as any);
+  strapi.documents.use(websubMiddleware(strapi) as any);
 }

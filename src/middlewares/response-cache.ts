@@ -3,6 +3,7 @@ import { collectKeys, FEED_KEY, LIST_KEY, requestKey, type SchemaLookup } from '
 import { etagOf } from '../services/response-cache';
 import { cacheService } from '../services/cache';
 import { defaultLocale } from '../services/locales';
+import { applyRateLimit } from './rate-limit';
 
 /** Headers replayed from a cached response (security headers are set afresh by earlier middlewares). */
 const REPLAYED = ['content-type', 'cache-control', 'last-modified', 'content-language', 'link', 'vary', 'surrogate-key', 'cache-tag'];
@@ -10,6 +11,14 @@ export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-whi
 
 const matchesEtag = (header: string | undefined, etag: string) =>
   !!header && header.split(',').some((t) => t.trim() === etag || t.trim() === '*');
+
+/** RFC 9110: If-None-Match wins; If-Modified-Since only counts without it. */
+function notModified(ctx: any, etag: string, lastModified?: string): boolean {
+  const ifNoneMatch = ctx.get('if-none-match');
+  if (ifNoneMatch) return matchesEtag(ifNoneMatch, etag);
+  const since = Date.parse(ctx.get('if-modified-since'));
+  return !!lastModified && !Number.isNaN(since) && Date.parse(lastModified) <= since;
+}
 
 /**
  * In-process cache for anonymous GET responses under /api (REST, feeds,
@@ -29,10 +38,11 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     const key = requestKey(ctx.path, ctx.querystring, await defaultLocale(strapi));
     const hit = store.get(key);
     if (hit) {
+      if (hit.rateLimited && !(await applyRateLimit(strapi, ctx))) return;
       for (const [name, value] of Object.entries(hit.headers)) ctx.set(name, value);
       ctx.set('ETag', hit.etag);
       ctx.set('X-Cache', 'HIT');
-      if (matchesEtag(ctx.get('if-none-match'), hit.etag)) {
+      if (notModified(ctx, hit.etag, hit.headers['last-modified'])) {
         ctx.status = 304;
         return;
       }
@@ -75,8 +85,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
       const value = ctx.response.get(name);
       if (value) headers[name] = String(value);
     }
-    store.set(key, { body, etag, headers, keys: [...keys] });
-    if (matchesEtag(ctx.get('if-none-match'), etag)) {
+    store.set(key, { body, etag, headers, keys: [...keys], rateLimited: ctx.state.rateLimited === true });
+    if (notModified(ctx, etag, headers['last-modified'])) {
       ctx.status = 304;
       ctx.body = null;
     }

@@ -6,6 +6,8 @@ export interface CachedResponse {
   etag: string;
   headers: Record<string, string>;
   keys: string[];
+  /** The endpoint is rate-limited: hits are counted too. */
+  rateLimited?: boolean;
 }
 
 export interface ResponseCacheOptions {
