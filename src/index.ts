@@ -5,6 +5,7 @@ import { cacheDefaultLocaleLookups, ensureSiteLocales, watchLocaleChanges } from
 import { grantPublicActions } from './bootstrap/public-permissions';
 import { ensureDevAdmin } from './bootstrap/dev-admin';
 import { seedDemoIfEnabled } from './bootstrap/demo-seed';
+import { registerEditorial, setupEditorialAdmin } from './bootstrap/editorial';
 import { cacheService } from './services/cache';
 import { ensureReadIndexes } from './bootstrap/indexes';
 import { closeRateLimitStore } from './middlewares/rate-limit';
@@ -13,6 +14,7 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerDocumentMiddlewares(strapi);
     registerGraphql(strapi);
+    registerEditorial(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -21,6 +23,7 @@ export default {
     await ensureReadIndexes(strapi);
     await ensureSiteLocales(strapi);
     await grantPublicActions(strapi);
+    await setupEditorialAdmin(strapi);
     await ensureDevAdmin(strapi);
     await seedDemoIfEnabled(strapi);
   },

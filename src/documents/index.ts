@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { slugMiddleware } from './slugs';
 import { validationMiddleware } from './validation';
+import { scheduleMiddleware } from './schedule';
 import { cacheInvalidationMiddleware } from './cache-invalidation';
 import { websubMiddleware } from './websub';
 
@@ -12,6 +13,7 @@ import { websubMiddleware } from './websub';
 export function registerDocumentMiddlewares(strapi: Core.Strapi): void {
   strapi.documents.use(cacheInvalidationMiddleware(strapi) as any);
   strapi.documents.use(validationMiddleware(strapi) as any);
+  strapi.documents.use(scheduleMiddleware(strapi) as any);
   strapi.documents.use(slugMiddleware(strapi) as any);
   strapi.documents.use(websubMiddleware(strapi) as any);
 }
