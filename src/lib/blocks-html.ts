@@ -9,6 +9,7 @@
  * Characters XML 1.0 forbids are removed so the HTML can be embedded in XML.
  */
 import sanitizeHtml from 'sanitize-html';
+import { isRtlLocale } from './text-direction';
 import type {
   BlockNode,
   BlocksContent,
@@ -27,8 +28,6 @@ export interface RenderOptions {
   baseUrl?: string;
 }
 
-const RTL_LOCALES = new Set(['ar', 'fa', 'he', 'ur']);
-const isRtlLocale = (locale: string): boolean => RTL_LOCALES.has(locale.split('-')[0].toLowerCase());
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c]);

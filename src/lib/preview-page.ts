@@ -7,7 +7,7 @@
  */
 import { escapeHtml, safeUrl } from './blocks-html';
 import { articleUrl } from './article-url';
-import { RTL_LOCALES } from './text-direction';
+import { isRtlLocale } from './text-direction';
 
 export interface PreviewArticle {
   title: string;
@@ -102,7 +102,7 @@ export function renderPreviewPage(input: PreviewPageInput): string {
   const { article: a, locale, status, bodyHtml } = input;
   const timeZone = input.timeZone ?? 'Asia/Dubai';
   const labels = locale === 'ar' ? LABELS.ar : LABELS.en;
-  const dir = RTL_LOCALES.has(locale.split('-')[0]) ? 'rtl' : 'ltr';
+  const dir = isRtlLocale(locale) ? 'rtl' : 'ltr';
   const date = formatDate(a.firstPublishedAt, locale, timeZone);
   const authors = (a.authors ?? []).map((x) => x.name).filter(Boolean).map(e);
   const meta = [

@@ -4,6 +4,9 @@
  * (`plugin[i18n][locale]=ar`); without it the default locale is edited.
  */
 export const RTL_LOCALES = new Set(['ar', 'fa', 'he', 'ur']);
+
+/** Whether a locale code (ar, ar-SA, fa…) is written right-to-left. */
+export const isRtlLocale = (locale: string): boolean => RTL_LOCALES.has(locale.split('-')[0].toLowerCase());
 export const DEFAULT_CONTENT_LOCALE = 'ar';
 
 /** The content locale of a content-manager URL (`location.search`). */
@@ -26,5 +29,5 @@ export function editingDirection(locale: string, field: FieldInfo = {}): 'rtl' |
   if (['url', 'email', 'number', 'password', 'tel'].includes(type)) return 'ltr';
   // URLs, e-mail addresses and date-times (our attributes named …At) stay left-to-right.
   if (/(^|\.)(url|email)$/i.test(field.name ?? '') || /[a-z]At$/.test(field.name ?? '')) return 'ltr';
-  return RTL_LOCALES.has(locale.split('-')[0]) ? 'rtl' : 'ltr';
+  return isRtlLocale(locale) ? 'rtl' : 'ltr';
 }
