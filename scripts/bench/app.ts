@@ -22,6 +22,7 @@ const BENCH_SECRETS: Record<string, string> = {
   TRANSFER_TOKEN_SALT: 'bench-transfer-token-salt',
   JWT_SECRET: 'bench-jwt-secret',
   ENCRYPTION_KEY: 'bench-encryption-key-32-chars-xx',
+  PREVIEW_SECRET: 'bench-preview-secret',
 };
 
 export function databaseEnv(db: DbClient, articles: number): Record<string, string> {
