@@ -1,24 +1,37 @@
 import type { Core } from '@strapi/strapi';
 import { registerDocumentMiddlewares } from './documents';
 import { registerGraphql } from './graphql';
-import { ensureSiteLocales, watchLocaleChanges } from './services/locales';
+import { cacheDefaultLocaleLookups, ensureSiteLocales, watchLocaleChanges } from './services/locales';
 import { grantPublicActions } from './bootstrap/public-permissions';
 import { ensureDevAdmin } from './bootstrap/dev-admin';
 import { seedDemoIfEnabled } from './bootstrap/demo-seed';
+import { registerEditorial, setupEditorialAdmin } from './bootstrap/editorial';
+import { cacheService } from './services/cache';
+import { ensureReadIndexes } from './bootstrap/indexes';
+import { closeRateLimitStore } from './middlewares/rate-limit';
 import { watchSiteChanges } from './services/article-extras';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerDocumentMiddlewares(strapi);
     registerGraphql(strapi);
+    registerEditorial(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     watchLocaleChanges(strapi);
+    cacheDefaultLocaleLookups(strapi);
+    await ensureReadIndexes(strapi);
     watchSiteChanges(strapi);
     await ensureSiteLocales(strapi);
     await grantPublicActions(strapi);
+    await setupEditorialAdmin(strapi);
     await ensureDevAdmin(strapi);
     await seedDemoIfEnabled(strapi);
+  },
+
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    closeRateLimitStore();
+    await cacheService(strapi).close();
   },
 };

@@ -12,6 +12,9 @@ export const PUBLIC_ACTIONS = [
   'api::tag.tag.find',
   'api::tag.tag.findOne',
   'api::site.site.find',
+  'api::feed.feed.find',
+  'api::sitemap.sitemap.find',
+  'api::sitemap.sitemap.findOne',
   'api::search.search.find',
 ];
 

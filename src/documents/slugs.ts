@@ -14,7 +14,7 @@ export const SLUG_SOURCES: Record<string, string> = {
 type Ctx = { uid: string; action: string; params: any };
 
 /** Whether another document (any status) of this locale already uses the slug. */
-async function slugTaken(strapi: Core.Strapi, uid: string, slug: string, locale: string, documentId?: string) {
+export async function slugTaken(strapi: Core.Strapi, uid: string, slug: string, locale: string, documentId?: string) {
   const where: Record<string, unknown> = { slug, locale };
   if (documentId) where.documentId = { $ne: documentId };
   return (await strapi.db.query(uid as any).findOne({ where, select: ['id'] })) !== null;

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { checkArticleData, checkAuthorData, checkSiteData, relationIsSet, type FieldError } from '../lib/input-rules';
+import { checkArticleData, checkAuthorData, checkNamedData, checkSiteData, relationIsSet, type FieldError } from '../lib/input-rules';
 
 const fail = (message: string, details: FieldError[]): never => {
   throw new errors.ValidationError(message, {
@@ -37,10 +37,15 @@ export function validationMiddleware(strapi: Core.Strapi) {
     const data = params?.data;
     const writing = (action === 'create' || action === 'update') && data && typeof data === 'object';
 
+    if (writing && uid === ARTICLE) {
+      // Owned by Strapi (stamped on first publish): a client must not backdate or move it.
+      delete data.firstPublishedAt;
+    }
     if (writing) {
       const problems =
         uid === ARTICLE ? checkArticleData(data, action === 'create')
-        : uid === 'api::author.author' ? checkAuthorData(data)
+        : uid === 'api::author.author' ? checkAuthorData(data, action === 'create')
+        : uid === 'api::section.section' || uid === 'api::tag.tag' ? checkNamedData(data, action === 'create')
         : uid === 'api::site.site' ? checkSiteData(data)
         : [];
       if (problems.length) fail(`Invalid ${uid.split('.').pop()}: ${describe(problems)}`, problems);

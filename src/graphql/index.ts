@@ -6,6 +6,7 @@ import { addArticleExtras, siteTimeZone } from '../services/article-extras';
 import { presets } from '../api/article/populate';
 import { articleDates, articleReadingTimeLabel } from '../lib/article-extras';
 import { DIGIT_SYSTEMS, type Digits } from '../lib/reading-time';
+import { batchedRelationsConfig } from './batch-relations';
 
 const ARTICLE = 'api::article.article';
 /** Root collection queries of our API whose pagination and locale are checked. */
@@ -69,6 +70,10 @@ export function registerGraphql(strapi: Core.Strapi): void {
   for (const name of COLLECTION_QUERIES) {
     resolversConfig[`Query.${name}`] = { middlewares: [guard] };
     resolversConfig[`Query.${name}_connection`] = { middlewares: [guard] };
+  }
+  for (const [key, { middlewares }] of Object.entries(batchedRelationsConfig(strapi))) {
+    const existing = resolversConfig[key] as { middlewares?: unknown[] } | undefined;
+    resolversConfig[key] = { ...existing, middlewares: [...(existing?.middlewares ?? []), ...middlewares] };
   }
 
   graphql.service('extension').use(() => ({

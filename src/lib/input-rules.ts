@@ -89,10 +89,17 @@ export function checkArticleData(data: Record<string, unknown>, creating: boolea
   return errors;
 }
 
-export function checkAuthorData(data: Record<string, unknown>): FieldError[] {
-  const links = data.socialLinks;
-  if (!Array.isArray(links)) return [];
-  return links.flatMap((link, i) => (isRecord(link) ? urlProblem(link.url, ['socialLinks', i, 'url']) : []));
+/** Authors, sections and tags: a non-blank name (Strapi's `required` lets '' through). */
+export function checkNamedData(data: Record<string, unknown>, creating: boolean): FieldError[] {
+  return (creating || 'name' in data) && isBlank(data.name) ? [{ path: ['name'], message: 'is required' }] : [];
+}
+
+export function checkAuthorData(data: Record<string, unknown>, creating: boolean): FieldError[] {
+  const links = Array.isArray(data.socialLinks) ? data.socialLinks : [];
+  return [
+    ...checkNamedData(data, creating),
+    ...links.flatMap((link, i) => (isRecord(link) ? urlProblem(link.url, ['socialLinks', i, 'url']) : [])),
+  ];
 }
 
 export function checkSiteData(data: Record<string, unknown>): FieldError[] {

@@ -67,3 +67,31 @@ export function watchLocaleChanges(strapi: Core.Strapi): void {
     afterDelete: invalidateLocales,
   });
 }
+
+/**
+ * Strapi's i18n reads the default locale from the core store on every
+ * Document Service call (twice per list request). It changes only through
+ * setDefaultLocale, so keep it in memory: dropped on a local change, and at
+ * most a minute old on other nodes.
+ */
+export function cacheDefaultLocaleLookups(strapi: Core.Strapi, ttlMs = 60_000): void {
+  const service = strapi.plugin('i18n').service('locales');
+  const read = service.getDefaultLocale.bind(service);
+  const write = service.setDefaultLocale.bind(service);
+  let cachedCode: { code: string; at: number } | null = null;
+  service.getDefaultLocale = async () => {
+    if (cachedCode && Date.now() - cachedCode.at < ttlMs) return cachedCode.code;
+    const code = await read();
+    cachedCode = { code, at: Date.now() };
+    return code;
+  };
+  service.setDefaultLocale = async (args: { code: string }) => {
+    cachedCode = null;
+    try {
+      return await write(args);
+    } finally {
+      cachedCode = null;
+      invalidateLocales();
+    }
+  };
+}

@@ -96,3 +96,40 @@ export async function countQueries<T>(strapi: Core.Strapi, fn: () => Promise<T>)
     strapi.db.connection.removeListener('query', listener);
   }
 }
+
+/**
+ * Starts another app process on the same database as `app` (same env), for
+ * multi-node tests. Resolves with its base URL once it serves requests.
+ */
+export async function startSecondNode(extraEnv: Record<string, string> = {}): Promise<{ url: string; stop: () => Promise<void> }> {
+  const { spawn } = await import('node:child_process');
+  const net = await import('node:net');
+  const port = await new Promise<number>((resolve) => {
+    const srv = net.createServer().listen(0, '127.0.0.1', () => {
+      const p = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(p));
+    });
+  });
+  const child = spawn(process.execPath, [path.join(__dirname, 'child-strapi.js')], {
+    env: { ...process.env, ...extraEnv, HOST: '127.0.0.1', PORT: String(port), NODE_ENV: 'test' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('second node did not start in 60 s')), 60_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('READY')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`second node exited with ${code}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}

@@ -45,6 +45,19 @@ describe('locales', () => {
     expect(en.body.data).toEqual([]);
   });
 
+  it('follows a change of the default locale at once (the cached default is dropped)', async () => {
+    const locales = app.strapi.plugin('i18n').service('locales');
+    await locales.setDefaultLocale({ code: 'en' });
+    try {
+      expect(await locales.getDefaultLocale()).toBe('en');
+      const res = await app.http().get('/api/tags?fields[0]=name');
+      expect(res.body.data).toEqual([]); // the tag exists in ar only
+    } finally {
+      await locales.setDefaultLocale({ code: 'ar' });
+    }
+    expect((await app.http().get('/api/tags?fields[0]=name')).body.data).toHaveLength(1);
+  });
+
   it.each(['/api/articles?locale=fr', '/api/authors?locale=xx', `/api/articles/slug/x?locale=de`, '/api/site?locale=ar-EG'])(
     'answers 400 naming the parameter for an unknown locale: %s',
     async (url) => {

@@ -1,5 +1,22 @@
 import type { Schema, Struct } from '@strapi/strapi';
 
+export interface ContentCorrection extends Struct.ComponentSchema {
+  collectionName: 'components_content_corrections';
+  info: {
+    description: 'A published correction (\u00AB\u062A\u0635\u062D\u064A\u062D\u00BB): when it was made and what was corrected, shown under the story.';
+    displayName: 'Correction';
+    icon: 'pencil';
+  };
+  attributes: {
+    date: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    note: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 1000;
+      }>;
+  };
+}
+
 export interface ContentRelatedLink extends Struct.ComponentSchema {
   collectionName: 'components_content_related_links';
   info: {
@@ -103,6 +120,7 @@ export interface SharedSocialLink extends Struct.ComponentSchema {
 declare module '@strapi/strapi' {
   export namespace Public {
     export interface ComponentSchemas {
+      'content.correction': ContentCorrection;
       'content.related-link': ContentRelatedLink;
       'media.figure': MediaFigure;
       'shared.seo': SharedSeo;

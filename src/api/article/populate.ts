@@ -32,8 +32,9 @@ export const cardPopulate = {
 export const fullPopulate = {
   ...cardPopulate,
   authors: { fields: ['name', 'slug', 'jobTitle'], populate: { avatar: image } },
-  relatedLinks: { populate: { article: { fields: ['title', 'slug', 'locale'] } } },
+  relatedLinks: { populate: { article: { fields: ['title', 'slug', 'locale'], populate: { section: { fields: ['slug'] } } } } },
   seo: { populate: { ogImage: image } },
+  corrections: { fields: ['date', 'note'] },
 };
 
 export type PresetName = 'card' | 'full';

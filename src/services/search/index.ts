@@ -6,6 +6,8 @@ import { parseSearchQuery, positiveWords } from '../../lib/search-query';
 import { postgresEngine } from './postgres';
 import { sqliteEngine } from './sqlite';
 import type { IndexRow, SearchEngine } from './types';
+import { cacheService } from '../cache';
+import { LIST_KEY } from '../../lib/cache-keys';
 
 const ARTICLE = 'api::article.article';
 
@@ -49,7 +51,10 @@ export async function syncArticleIndex(strapi: Core.Strapi, documentId: string):
   });
 }
 
-/** Rebuilds the whole index from the published articles, in batches, reporting progress. */
+/**
+ * Rebuilds the whole index from the published articles, in batches, reporting
+ * progress; then evicts cached list responses (search results are among them).
+ */
 export async function reindexArticles(
   strapi: Core.Strapi,
   onProgress: (done: number, total: number) => void = () => {},
@@ -59,7 +64,7 @@ export async function reindexArticles(
   const where = { publishedAt: { $notNull: true } };
   const total = await strapi.db.query(ARTICLE).count({ where });
   onProgress(0, total);
-  return strapi.db.transaction(async ({ trx }) => {
+  const count = await strapi.db.transaction(async ({ trx }) => {
     await engine.clear(trx as Knex);
     let done = 0;
     let lastId = 0;
@@ -80,6 +85,8 @@ export async function reindexArticles(
     }
     return done;
   });
+  await cacheService(strapi).invalidate([LIST_KEY]);
+  return count;
 }
 
 export interface SearchParams {

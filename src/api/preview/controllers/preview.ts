@@ -1,0 +1,41 @@
+import type { Core } from '@strapi/strapi';
+import { sendError } from '../../../services/http-errors';
+import { isKnownLocale } from '../../../services/locales';
+import { checkPreviewToken, previewSecret, type PreviewTarget } from '../../../lib/preview-token';
+import { PREVIEW_CSP } from '../../../lib/preview-page';
+
+const REFUSALS = {
+  missing: 'A preview token is required',
+  invalid: 'The preview token is not valid for this article',
+  expired: 'The preview link has expired: open the preview again from the admin',
+} as const;
+
+/**
+ * GET /preview/articles/:documentId?locale=ar&status=draft&token=… — the page
+ * behind the admin's Preview button. Only a valid, unexpired token signed for
+ * exactly this document/locale/status opens it; nothing else ever shows a draft.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async article(ctx: any) {
+    const { documentId } = ctx.params;
+    const { locale, status, token } = ctx.query;
+    if (typeof locale !== 'string' || !(await isKnownLocale(strapi, locale))) {
+      return sendError(ctx, 400, 'ValidationError', 'Unknown or missing locale', [{ path: ['locale'], message: 'must be a configured locale' }]);
+    }
+    if (status !== 'draft' && status !== 'published') {
+      return sendError(ctx, 400, 'ValidationError', 'status must be draft or published', [{ path: ['status'], message: 'must be draft or published' }]);
+    }
+    const target: PreviewTarget = { documentId, locale, status };
+    const check = checkPreviewToken(token, target, previewSecret());
+    if (check !== 'ok') return sendError(ctx, 401, 'UnauthorizedError', REFUSALS[check], [{ path: ['token'], message: check }]);
+
+    const html = await strapi.service('api::preview.preview').renderArticle(target);
+    if (!html) return sendError(ctx, 404, 'NotFoundError', `No ${status} version of article ${documentId} in locale "${locale}"`);
+    ctx.set('Content-Security-Policy', PREVIEW_CSP);
+    ctx.set('Cache-Control', 'no-store');
+    ctx.set('X-Robots-Tag', 'noindex, nofollow');
+    ctx.set('Referrer-Policy', 'no-referrer');
+    ctx.type = 'text/html; charset=utf-8';
+    ctx.body = html;
+  },
+});

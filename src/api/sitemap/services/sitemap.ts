@@ -1,0 +1,131 @@
+import type { Core } from '@strapi/strapi';
+import { articleUrl } from '../../../lib/article-url';
+import { DEFAULT_BASE_URL } from '../../../lib/feed-item';
+import { strongEtag } from '../../../lib/http-cache';
+import {
+  NEWS_MAX_ENTRIES,
+  NEWS_WINDOW_MS,
+  renderNewsSitemap,
+  renderSitemapIndex,
+  renderUrlset,
+  type NewsEntry,
+} from '../../../lib/sitemaps';
+import { knownLocales } from '../../../services/locales';
+import { ARTICLE, aggregate, apiOrigin, dbDate, loadSite, publishedWhere } from '../../../services/syndication-source';
+import type { CacheValidators } from '../../../services/syndication-http';
+
+/** Rows per query when reading a sitemap page (keeps IN-lists for the section join small). */
+const CHUNK = 5000;
+
+interface Row {
+  title: string;
+  slug: string;
+  documentId: string;
+  firstPublishedAt: unknown;
+  updatedAt: unknown;
+  section?: { slug?: string } | null;
+}
+
+const newestOf = (dates: Array<Date | null | undefined>): Date =>
+  new Date(Math.max(0, ...dates.filter((d): d is Date => !!d).map((d) => d.getTime())));
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  pageSize(): number {
+    return Number(strapi.config.get('syndication.sitemaps.pageSize')) || 50000;
+  },
+
+  newsSince(now = Date.now()): Date {
+    return new Date(now - NEWS_WINDOW_MS);
+  },
+
+  async rows(where: Record<string, unknown>, offset: number, limit: number): Promise<Row[]> {
+    const out: Row[] = [];
+    for (let start = offset; start < offset + limit; start += CHUNK) {
+      const batch: Row[] = await strapi.db.query(ARTICLE).findMany({
+        where,
+        select: ['title', 'slug', 'documentId', 'firstPublishedAt', 'updatedAt'],
+        populate: { section: { select: ['slug'] } },
+        orderBy: [{ firstPublishedAt: 'desc' }, { id: 'desc' }],
+        offset: start,
+        limit: Math.min(CHUNK, offset + limit - start),
+      });
+      out.push(...batch);
+      if (batch.length < CHUNK) break;
+    }
+    return out;
+  },
+
+  url(baseUrl: string, locale: string, row: Row): string {
+    return articleUrl({ baseUrl, locale, sectionSlug: row.section?.slug, slug: row.slug || row.documentId });
+  },
+
+  /** Sitemap index: per locale, the news sitemap and every page of the article sitemap. */
+  async index(): Promise<{ validators: CacheValidators; render: () => Promise<string> }> {
+    const locales = (await knownLocales(strapi)).sort();
+    const aggs = await Promise.all(locales.map((locale) => aggregate(strapi, publishedWhere(locale))));
+    const origin = apiOrigin(strapi);
+    const size = this.pageSize();
+    const entries = locales.flatMap((locale, i) => {
+      const pages = Math.max(1, Math.ceil(aggs[i].count / size));
+      const lastmod = aggs[i].newest ?? undefined;
+      return [
+        { url: `${origin}/api/sitemaps/news?locale=${encodeURIComponent(locale)}`, lastmod },
+        ...Array.from({ length: pages }, (_, p) => ({
+          url: `${origin}/api/sitemaps/articles?locale=${encodeURIComponent(locale)}&page=${p + 1}`,
+          lastmod,
+        })),
+      ];
+    });
+    return {
+      validators: {
+        etag: strongEtag(['index', origin, size, locales, aggs]),
+        lastModified: newestOf(aggs.map((a) => a.newest)),
+        access: 'public',
+      },
+      render: () => renderSitemapIndex(entries),
+    };
+  },
+
+  async news(locale: string): Promise<{ validators: CacheValidators; render: () => Promise<string> }> {
+    const where = publishedWhere(locale, {}, { firstPublishedAt: { $gte: this.newsSince() } });
+    const [agg, site] = await Promise.all([aggregate(strapi, where), loadSite(strapi, locale)]);
+    return {
+      validators: {
+        etag: strongEtag(['news', locale, agg, site.updatedAt, site.baseUrl]),
+        lastModified: newestOf([agg.newest, site.updatedAt ? new Date(site.updatedAt) : null]),
+        access: 'public',
+      },
+      render: async () => {
+        const baseUrl = site.baseUrl || DEFAULT_BASE_URL;
+        const rows = await this.rows(where, 0, NEWS_MAX_ENTRIES);
+        const entries: NewsEntry[] = rows.map((row) => ({
+          url: this.url(baseUrl, locale, row),
+          lastmod: dbDate(row.updatedAt) ?? undefined,
+          title: row.title,
+          published: dbDate(row.firstPublishedAt) ?? new Date(),
+        }));
+        return renderNewsSitemap(entries, { name: site.name || new URL(baseUrl).hostname, language: locale });
+      },
+    };
+  },
+
+  /** One page of the full article sitemap; null when the page is past the end. */
+  async articles(locale: string, page: number): Promise<{ validators: CacheValidators; render: () => Promise<string> } | null> {
+    const where = publishedWhere(locale);
+    const [agg, site] = await Promise.all([aggregate(strapi, where), loadSite(strapi, locale)]);
+    const size = this.pageSize();
+    if (page > Math.max(1, Math.ceil(agg.count / size))) return null;
+    return {
+      validators: {
+        etag: strongEtag(['articles', locale, page, size, agg, site.baseUrl]),
+        lastModified: newestOf([agg.newest]),
+        access: 'public',
+      },
+      render: async () => {
+        const baseUrl = site.baseUrl || DEFAULT_BASE_URL;
+        const rows = await this.rows(where, (page - 1) * size, size);
+        return renderUrlset(rows.map((row) => ({ url: this.url(baseUrl, locale, row), lastmod: dbDate(row.updatedAt) ?? undefined })));
+      },
+    };
+  },
+});

@@ -1,0 +1,144 @@
+import type { Core } from '@strapi/strapi';
+import { knownLocales } from '../services/locales';
+import { SCHEDULE_FIELDS } from '../lib/schedule-rules';
+
+/**
+ * The newsroom's admin roles, defined in code and re-asserted on every boot
+ * (found by `code`, created when missing, permissions synced): what this file
+ * says is what each role can do. Super Admin stays Strapi's own.
+ */
+const CM = 'plugin::content-manager.explorer';
+const ARTICLE = 'api::article.article';
+const TAXONOMIES = ['api::section.section', 'api::tag.tag', 'api::author.author'];
+const IS_CREATOR = 'admin::is-creator';
+
+interface Grant {
+  action: string;
+  subjects?: string[];
+  /** Only documents the user created (Strapi's admin::is-creator condition). */
+  own?: boolean;
+  /** Fields left out of the grant (the others are all allowed). */
+  exceptFields?: readonly string[];
+}
+
+export interface NewsroomRole {
+  code: string;
+  name: string;
+  description: string;
+  grants: Grant[];
+}
+
+const media = (own: boolean): Grant[] => [
+  { action: 'plugin::upload.read', own },
+  { action: 'plugin::upload.configure-view' },
+  { action: 'plugin::upload.assets.create' },
+  { action: 'plugin::upload.assets.update', own },
+  { action: 'plugin::upload.assets.download' },
+  { action: 'plugin::upload.assets.copy-link' },
+];
+
+const editorGrants: Grant[] = [
+  ...['create', 'read', 'update', 'publish'].map((a) => ({ action: `${CM}.${a}`, subjects: [ARTICLE] })),
+  ...['create', 'read', 'update', 'delete', 'publish'].map((a) => ({ action: `${CM}.${a}`, subjects: TAXONOMIES })),
+  ...media(false),
+];
+
+export const NEWSROOM_ROLES: NewsroomRole[] = [
+  {
+    code: 'newsroom-reporter',
+    name: 'كاتب (Reporter)',
+    description: 'Writes stories: creates articles and edits only their own drafts; cannot publish, unpublish, schedule or delete.',
+    grants: [
+      // Scheduling is publishing later, so reporters do not get the schedule fields.
+      { action: `${CM}.create`, subjects: [ARTICLE], exceptFields: SCHEDULE_FIELDS },
+      { action: `${CM}.read`, subjects: [ARTICLE] },
+      { action: `${CM}.update`, subjects: [ARTICLE], own: true, exceptFields: SCHEDULE_FIELDS },
+      { action: `${CM}.read`, subjects: TAXONOMIES },
+      ...media(true),
+    ],
+  },
+  {
+    code: 'newsroom-editor',
+    name: 'محرر (Editor)',
+    description: 'Edits any article, publishes, unpublishes and schedules; manages sections, tags and authors.',
+    grants: editorGrants,
+  },
+  {
+    code: 'newsroom-editor-in-chief',
+    name: 'رئيس التحرير (Editor-in-chief)',
+    description: 'Everything an editor does, plus deleting articles and editing the site settings.',
+    grants: [
+      ...editorGrants,
+      { action: `${CM}.delete`, subjects: [ARTICLE] },
+      ...['create', 'read', 'update'].map((a) => ({ action: `${CM}.${a}`, subjects: ['api::site.site'] })),
+    ],
+  },
+];
+
+export const NEWSROOM_ROLE_CODES = NEWSROOM_ROLES.map((r) => r.code);
+
+/** Expands grants into Strapi admin permissions (every field and locale unless restricted). */
+async function toPermissions(strapi: Core.Strapi, grants: Grant[]) {
+  const { actionProvider } = strapi.service('admin::permission') as any;
+  const contentTypeService = strapi.service('admin::content-type') as any;
+  const i18nTypes = strapi.plugin('i18n').service('content-types') as any;
+  const locales = await knownLocales(strapi);
+  const permissions: any[] = [];
+  for (const grant of grants) {
+    const action = actionProvider.get(grant.action);
+    if (!action) throw new Error(`[newsroom-roles] unknown admin action ${grant.action}`);
+    const conditions = grant.own ? [IS_CREATOR] : [];
+    if (!grant.subjects) {
+      permissions.push({ action: grant.action, subject: null, properties: {}, conditions });
+      continue;
+    }
+    const expanded = contentTypeService.getPermissionsWithNestedFields([
+      { ...action, subjects: action.subjects.filter((s: string) => grant.subjects!.includes(s)) },
+    ]);
+    for (const p of expanded) {
+      const properties: Record<string, unknown> = {};
+      if (p.properties?.fields) {
+        properties.fields = p.properties.fields.filter(
+          (f: string) => !grant.exceptFields?.some((x) => f === x || f.startsWith(`${x}.`)),
+        );
+      }
+      if (i18nTypes.isLocalizedContentType(strapi.contentTypes[p.subject as keyof typeof strapi.contentTypes])) {
+        properties.locales = locales;
+      }
+      permissions.push({ action: p.action, subject: p.subject, properties, conditions });
+    }
+  }
+  return permissions;
+}
+
+/** Creates the newsroom roles when missing and syncs their permissions; safe on every boot. */
+export async function ensureNewsroomRoles(strapi: Core.Strapi): Promise<Record<string, number>> {
+  const roles = strapi.service('admin::role') as any;
+  const ids: Record<string, number> = {};
+  for (const spec of NEWSROOM_ROLES) {
+    let role = await roles.findOne({ code: spec.code });
+    if (!role) role = await roles.create({ code: spec.code, name: spec.name, description: spec.description });
+    await roles.assignPermissions(role.id, await toPermissions(strapi, spec.grants));
+    ids[spec.code] = role.id;
+  }
+  return ids;
+}
+
+/** New admin users holding a newsroom role get the Arabic interface unless they chose a language. */
+export function defaultNewsroomUsersToArabic(strapi: Core.Strapi): void {
+  strapi.db.lifecycles.subscribe({
+    models: ['admin::user'],
+    async beforeCreate(event: any) {
+      const data = event.params?.data;
+      if (!data || data.preferedLanguage) return;
+      const roleIds = (Array.isArray(data.roles) ? data.roles : [])
+        .map((r: unknown) => (typeof r === 'object' && r !== null ? (r as any).id : r))
+        .filter((id: unknown) => id !== undefined && id !== null);
+      if (!roleIds.length) return;
+      const newsroom = await strapi.db.query('admin::role').count({
+        where: { id: { $in: roleIds }, code: { $in: NEWSROOM_ROLE_CODES } },
+      });
+      if (newsroom > 0) data.preferedLanguage = 'ar';
+    },
+  });
+}

@@ -1,0 +1,61 @@
+import type { Core } from '@strapi/strapi';
+import { cardPopulate } from '../api/article/populate';
+
+/**
+ * GraphQL resolves every relation of every item separately (20 cards ×
+ * section, authors, tags, cover, cover.image, avatar… ≈ 200 queries). For the
+ * article list queries we load the card preset's relations for the whole page
+ * at once, in the same batched queries as REST, and let those fields answer
+ * from the loaded data. Fields queried with their own arguments (filters,
+ * pagination, sort) keep Strapi's resolvers.
+ */
+const ARTICLE = 'api::article.article';
+const preloaded = new WeakSet<object>();
+
+const mark = (value: unknown): void => {
+  if (!value || typeof value !== 'object') return;
+  if (Array.isArray(value)) return value.forEach(mark);
+  preloaded.add(value);
+  for (const child of Object.values(value)) if (child && typeof child === 'object') mark(child);
+};
+
+const hasOwnArgs = (args: Record<string, unknown> = {}) =>
+  Object.values(args).some((v) => v !== undefined && !(Array.isArray(v) && v.length === 0) && !(v && typeof v === 'object' && Object.keys(v).length === 0));
+
+async function preloadCards(strapi: Core.Strapi, nodes: Array<{ id: number }>): Promise<void> {
+  if (!nodes.length) return;
+  const query = strapi.get('query-params').transform(ARTICLE, { fields: ['id'], populate: cardPopulate });
+  const rows: any[] = await strapi.db.query(ARTICLE).findMany({ ...query, where: { id: { $in: nodes.map((n) => n.id) } } });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  for (const node of nodes as any[]) {
+    const row = byId.get(node.id);
+    if (!row) continue;
+    for (const field of Object.keys(cardPopulate)) node[field] = row[field] ?? (Array.isArray(row[field]) ? [] : null);
+    mark(node);
+  }
+}
+
+/** resolversConfig entries: preload on the list queries, answer from preloaded data on the relation fields. */
+export function batchedRelationsConfig(strapi: Core.Strapi) {
+  const preloadList = async (resolve: any, parent: any, args: any, ctx: any, info: any) => {
+    const result = await resolve(parent, args, ctx, info);
+    await preloadCards(strapi, Array.isArray(result) ? result : result?.nodes ?? []);
+    return result;
+  };
+  const fromPreload = (field: string) => async (resolve: any, parent: any, args: any, ctx: any, info: any) =>
+    preloaded.has(parent) && parent[field] !== undefined && !hasOwnArgs(args) ? parent[field] : resolve(parent, args, ctx, info);
+
+  const fields: Record<string, string[]> = {
+    Article: Object.keys(cardPopulate),
+    Author: ['avatar'],
+    ComponentMediaFigure: ['image'],
+  };
+  const config: Record<string, { middlewares: unknown[] }> = {
+    'Query.articles': { middlewares: [preloadList] },
+    'Query.articles_connection': { middlewares: [preloadList] },
+  };
+  for (const [type, names] of Object.entries(fields)) {
+    for (const name of names) config[`${type}.${name}`] = { middlewares: [fromPreload(name)] };
+  }
+  return config;
+}

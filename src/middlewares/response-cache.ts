@@ -1,0 +1,94 @@
+import type { Core } from '@strapi/strapi';
+import { collectKeys, FEED_KEY, LIST_KEY, requestKey, type SchemaLookup } from '../lib/cache-keys';
+import { etagOf } from '../services/response-cache';
+import { cacheService } from '../services/cache';
+import { defaultLocale } from '../services/locales';
+import { applyRateLimit } from './rate-limit';
+
+/** Headers replayed from a cached response (security headers are set afresh by earlier middlewares). */
+const REPLAYED = ['content-type', 'cache-control', 'last-modified', 'content-language', 'link', 'vary', 'surrogate-key', 'cache-tag'];
+export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=600';
+
+const matchesEtag = (header: string | undefined, etag: string) =>
+  !!header && header.split(',').some((t) => t.trim() === etag || t.trim() === '*');
+
+/** RFC 9110: If-None-Match wins; If-Modified-Since only counts without it. */
+function notModified(ctx: any, etag: string, lastModified?: string): boolean {
+  const ifNoneMatch = ctx.get('if-none-match');
+  if (ifNoneMatch) return matchesEtag(ifNoneMatch, etag);
+  const since = Date.parse(ctx.get('if-modified-since'));
+  return !!lastModified && !Number.isNaN(since) && Date.parse(lastModified) <= since;
+}
+
+/**
+ * In-process cache for anonymous GET responses under /api (REST, feeds,
+ * sitemaps, search). Requests with an Authorization header (partners, admins,
+ * drafts) always reach the application. Entries are evicted by key when the
+ * documents they show change (src/documents/cache-invalidation.ts).
+ */
+export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
+  const lookup: SchemaLookup = (uid) => (strapi.getModel(uid as any)?.attributes as any) ?? undefined;
+
+  return async (ctx: any, next: () => Promise<void>) => {
+    const { store } = cacheService(strapi);
+    const cacheable =
+      store && (ctx.method === 'GET' || ctx.method === 'HEAD') && ctx.path.startsWith('/api/') && !ctx.get('authorization') && ctx.query.status !== 'draft';
+    if (!cacheable) return next();
+
+    const key = requestKey(ctx.path, ctx.querystring, await defaultLocale(strapi));
+    const hit = store.get(key);
+    if (hit) {
+      if (hit.rateLimited && !(await applyRateLimit(strapi, ctx))) return;
+      for (const [name, value] of Object.entries(hit.headers)) ctx.set(name, value);
+      ctx.set('ETag', hit.etag);
+      ctx.set('X-Cache', 'HIT');
+      if (notModified(ctx, hit.etag, hit.headers['last-modified'])) {
+        ctx.status = 304;
+        return;
+      }
+      ctx.status = 200;
+      ctx.body = hit.body;
+      return;
+    }
+
+    await next();
+    if (ctx.status !== 200 || ctx.body === undefined || ctx.body === null || ctx.response.get('set-cookie')) return;
+    const cacheControl = String(ctx.response.get('cache-control') ?? '');
+    if (/private|no-store/.test(cacheControl)) return;
+
+    const isJson = !Buffer.isBuffer(ctx.body) && typeof ctx.body === 'object' && typeof ctx.body.pipe !== 'function';
+    if (!isJson && typeof ctx.body !== 'string' && !Buffer.isBuffer(ctx.body)) return; // streams are not cached
+    const body = Buffer.from(isJson ? JSON.stringify(ctx.body) : ctx.body);
+    const keys = new Set<string>(String(ctx.response.get('surrogate-key') || '').split(/\s+/).filter(Boolean));
+    const apiName = ctx.state.route?.info?.apiName;
+    const rootUid = apiName ? `api::${apiName}.${apiName}` : '';
+    if (isJson && rootUid && lookup(rootUid)) {
+      for (const k of collectKeys(ctx.body, rootUid, lookup)) keys.add(k);
+    } else {
+      // Feeds, sitemaps, search and custom endpoints show many documents: any change may affect them.
+      keys.add(LIST_KEY);
+      if (!isJson) keys.add(FEED_KEY);
+    }
+
+    const etag = ctx.response.get('etag') || etagOf(body);
+    if (!cacheControl) ctx.set('Cache-Control', PUBLIC_CACHE_CONTROL);
+    const keyHeader = [...keys].join(' ');
+    ctx.set('Surrogate-Key', keyHeader);
+    ctx.set('Cache-Tag', [...keys].join(','));
+    ctx.set('ETag', etag);
+    ctx.set('X-Cache', 'MISS');
+    if (isJson) ctx.type = 'application/json';
+    ctx.body = body;
+
+    const headers: Record<string, string> = {};
+    for (const name of REPLAYED) {
+      const value = ctx.response.get(name);
+      if (value) headers[name] = String(value);
+    }
+    store.set(key, { body, etag, headers, keys: [...keys], rateLimited: ctx.state.rateLimited === true });
+    if (notModified(ctx, etag, headers['last-modified'])) {
+      ctx.status = 304;
+      ctx.body = null;
+    }
+  };
+};

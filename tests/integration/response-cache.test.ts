@@ -1,0 +1,128 @@
+import http from 'node:http';
+import request from 'supertest';
+import { countQueries, startSecondNode, startStrapi, type TestApp } from '../helpers/strapi';
+import { Fixtures, paragraph } from '../helpers/fixtures';
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const purged: Array<{ keys: string[]; all?: boolean }> = [];
+let purgeServer: http.Server;
+let app: TestApp;
+let f: Fixtures;
+const s: Record<string, any> = {};
+
+beforeAll(async () => {
+  purgeServer = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      purged.push(JSON.parse(body));
+      res.end('ok');
+    });
+  });
+  await new Promise<void>((r) => purgeServer.listen(0, '127.0.0.1', () => r()));
+  const purgeUrl = `http://127.0.0.1:${(purgeServer.address() as any).port}/purge`;
+  app = await startStrapi({ CACHE_PURGE_URL: purgeUrl, REDIS_URL });
+  f = await Fixtures.create(app);
+  s.section = await f.section('اقتصاد');
+  s.author = await f.author('ريم الهاشمي');
+  s.a1 = await f.article({ title: 'أسعار النفط ترتفع', body: [paragraph('نص')], section: s.section.documentId, authors: [s.author.documentId] });
+});
+afterAll(async () => {
+  await app?.stop();
+  purgeServer?.close();
+});
+
+const get = (url: string) => app.http().get(url);
+
+describe('response cache', () => {
+  it('serves a repeated anonymous GET from memory, without SQL', async () => {
+    const first = await get('/api/articles');
+    expect(first.headers['x-cache']).toBe('MISS');
+    const second = await countQueries(app.strapi, () => get('/api/articles'));
+    expect(second.result.headers['x-cache']).toBe('HIT');
+    expect(second.result.body).toEqual(first.body);
+    expect(second.count).toBe(0);
+    // Parameter order and the implicit default locale do not split entries.
+    expect((await get('/api/articles?locale=ar')).headers['x-cache']).toBe('HIT');
+  });
+
+  it('answers If-None-Match with 304 and the same ETag, without SQL', async () => {
+    const first = await get(`/api/articles/${s.a1.documentId}`);
+    const etag = first.headers.etag;
+    expect(etag).toMatch(/^"/);
+    const revalidated = await countQueries(app.strapi, () => get(`/api/articles/${s.a1.documentId}`).set('If-None-Match', etag));
+    expect(revalidated.result.status).toBe(304);
+    expect(revalidated.result.headers.etag).toBe(etag);
+    expect(revalidated.count).toBe(0);
+  });
+
+  it('labels responses with Surrogate-Key / Cache-Tag for the CDN', async () => {
+    const res = await get('/api/articles');
+    const keys = res.headers['surrogate-key'].split(' ');
+    expect(keys).toEqual(expect.arrayContaining(['list', `article:${s.a1.documentId}`, `section:${encodeURIComponent(s.section.slug)}`, `author:${encodeURIComponent(s.author.slug)}`]));
+    expect(res.headers['cache-tag'].split(',')).toEqual(keys);
+    expect(res.headers['cache-control']).toBe('public, max-age=60, s-maxage=300, stale-while-revalidate=600');
+  });
+
+  it('never caches requests with credentials', async () => {
+    const res = await get('/api/articles').set(f.auth);
+    expect(res.status).toBe(200);
+    expect(res.headers['x-cache']).toBeUndefined();
+  });
+
+  it('shows a newly published article on the very next request', async () => {
+    await get('/api/articles');
+    const a2 = await f.article({ title: 'خبر عاجل جديد', section: s.section.documentId });
+    const res = await get('/api/articles');
+    expect(res.headers['x-cache']).toBe('MISS');
+    expect(res.body.data.map((a: any) => a.documentId)).toContain(a2.documentId);
+    s.a2 = a2;
+  });
+
+  it('drops an unpublished article at once, from the list and the detail', async () => {
+    await get(`/api/articles/${s.a2.documentId}`);
+    await app.strapi.documents('api::article.article').unpublish({ documentId: s.a2.documentId, locale: 'ar' });
+    expect((await get(`/api/articles/${s.a2.documentId}`)).status).toBe(404);
+    expect((await get('/api/articles')).body.data.map((a: any) => a.documentId)).not.toContain(s.a2.documentId);
+  });
+
+  it('refreshes an article page when one of its authors is renamed', async () => {
+    await get(`/api/articles/${s.a1.documentId}`);
+    await f.put('authors', s.author.documentId, { name: 'ريم عبدالله الهاشمي' });
+    const res = await get(`/api/articles/${s.a1.documentId}`);
+    expect(res.body.data.authors[0].name).toBe('ريم عبدالله الهاشمي');
+    // The slug is stable, the author page and the list by author follow too.
+    expect((await get(`/api/articles?author=${encodeURIComponent(s.author.slug)}`)).body.data[0].authors[0].name).toBe('ريم عبدالله الهاشمي');
+  });
+
+  it('updates an author page listing articles when a new article by them appears', async () => {
+    const before = await get(`/api/authors/${s.author.documentId}?populate=articles`);
+    const count = before.body.data.articles.length;
+    await f.article({ title: 'مقال جديد للكاتبة', section: s.section.documentId, authors: [s.author.documentId] });
+    const after = await get(`/api/authors/${s.author.documentId}?populate=articles`);
+    expect(after.body.data.articles.length).toBe(count + 1);
+  });
+
+  it('tells CACHE_PURGE_URL which keys changed', async () => {
+    purged.length = 0;
+    await f.put('articles', s.a1.documentId, { excerpt: 'ملخص جديد' });
+    await new Promise((r) => setTimeout(r, 200));
+    const keys = purged.flatMap((p) => p.keys);
+    expect(keys).toEqual(expect.arrayContaining([`article:${s.a1.documentId}`, 'list', 'feed', `section:${encodeURIComponent(s.section.slug)}`]));
+  });
+
+  it('a second node sharing Redis evicts on a publish made on the first', async () => {
+    const node = await startSecondNode({ REDIS_URL });
+    try {
+      const b = () => request(node.url);
+      const warm = await b().get('/api/articles');
+      expect(warm.status).toBe(200);
+      expect((await b().get('/api/articles')).headers['x-cache']).toBe('HIT');
+      const a3 = await f.article({ title: 'نشر على العقدة الأولى', section: s.section.documentId });
+      const seen = await b().get('/api/articles');
+      expect(seen.body.data.map((a: any) => a.documentId)).toContain(a3.documentId);
+    } finally {
+      await node.stop();
+    }
+  });
+});
