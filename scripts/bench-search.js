@@ -39,9 +39,11 @@ const benchEnv = {
   APP_KEYS: 'bench-a,bench-b', API_TOKEN_SALT: 'bench', ADMIN_JWT_SECRET: 'bench', TRANSFER_TOKEN_SALT: 'bench',
   JWT_SECRET: 'bench', ENCRYPTION_KEY: 'bench-encryption-key-0123456789ab', STRAPI_TELEMETRY_DISABLED: 'true',
   SEED_DEMO: 'false', LOG_LEVEL: 'error', RATE_LIMIT_ENABLED: 'false', DATABASE_CLIENT: CLIENT,
+  // Measure the search itself: repeated queries would otherwise be response-cache hits.
+  CACHE_ENABLED: 'false',
   ...(CLIENT === 'postgres' ? { DATABASE_NAME: process.env.BENCH_DB_NAME || 'newsroom_bench' } : { DATABASE_FILENAME: '.tmp/bench.db' }),
 };
-for (const [k, v] of Object.entries(benchEnv)) if (process.env[k] === undefined || k.startsWith('DATABASE_')) process.env[k] = v;
+for (const [k, v] of Object.entries(benchEnv)) if (process.env[k] === undefined || k.startsWith('DATABASE_') || k === 'CACHE_ENABLED') process.env[k] = v;
 
 // ---------------------------------------------------------------- corpus --
 /** Deterministic PRNG (mulberry32) so every run indexes the same text. */
