@@ -80,3 +80,30 @@ export function requestKey(path: string, querystring: string, defaultLocale: str
   const sorted = [...params.entries()].sort(([a, av], [b, bv]) => (a === b ? (av < bv ? -1 : av > bv ? 1 : 0) : a < b ? -1 : 1));
   return `${path}?${new URLSearchParams(sorted).toString()}`;
 }
+
+/** Room for each of Surrogate-Key and Cache-Tag: CDNs and HTTP clients cap header sizes (undici at 16 KB in all). */
+export const KEY_HEADER_MAX_BYTES = 4096;
+
+/**
+ * The keys to print in a header, within `maxBytes`. Broad keys (list, feed,
+ * site) come first: every write purges `list` and `feed`, so a list response
+ * stays exactly purgeable even when its per-document keys do not all fit.
+ * The in-process cache still indexes every key.
+ */
+export function headerKeys(keys: Iterable<string>, maxBytes = KEY_HEADER_MAX_BYTES): string[] {
+  const broad = new Set([LIST_KEY, FEED_KEY, SITE_KEY]);
+  const all = [...new Set(keys)];
+  const ordered = [...all.filter((k) => broad.has(k)), ...all.filter((k) => !broad.has(k))];
+  const out: string[] = [];
+  let size = 0;
+  for (const key of ordered) {
+    const cost = Buffer.byteLength(key) + (out.length ? 1 : 0);
+    if (size + cost > maxBytes) {
+      if (all.includes(LIST_KEY)) break; // the rest is covered by `list`
+      continue; // a single document's keys: keep the ones that fit
+    }
+    out.push(key);
+    size += cost;
+  }
+  return out;
+}

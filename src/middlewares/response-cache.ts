@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { collectKeys, FEED_KEY, LIST_KEY, requestKey, type SchemaLookup } from '../lib/cache-keys';
+import { collectKeys, FEED_KEY, headerKeys, LIST_KEY, requestKey, type SchemaLookup } from '../lib/cache-keys';
 import { etagOf } from '../services/response-cache';
 import { cacheService } from '../services/cache';
 import { defaultLocale } from '../services/locales';
@@ -72,9 +72,9 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
 
     const etag = ctx.response.get('etag') || etagOf(body);
     if (!cacheControl) ctx.set('Cache-Control', PUBLIC_CACHE_CONTROL);
-    const keyHeader = [...keys].join(' ');
-    ctx.set('Surrogate-Key', keyHeader);
-    ctx.set('Cache-Tag', [...keys].join(','));
+    const printed = headerKeys(keys);
+    ctx.set('Surrogate-Key', printed.join(' '));
+    ctx.set('Cache-Tag', printed.join(','));
     ctx.set('ETag', etag);
     ctx.set('X-Cache', 'MISS');
     if (isJson) ctx.type = 'application/json';

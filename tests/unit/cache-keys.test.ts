@@ -1,4 +1,4 @@
-import { collectKeys, documentKeys, requestKey, type SchemaLookup } from '../../src/lib/cache-keys';
+import { collectKeys, documentKeys, headerKeys, requestKey, type SchemaLookup } from '../../src/lib/cache-keys';
 import { ResponseCache, etagOf } from '../../src/services/response-cache';
 
 const schema: Record<string, any> = {
@@ -88,5 +88,23 @@ describe('ResponseCache', () => {
     expect(etagOf(Buffer.from('سلام'))).toBe(etagOf(Buffer.from('سلام')));
     expect(etagOf(Buffer.from('a'))).not.toBe(etagOf(Buffer.from('b')));
     expect(etagOf(Buffer.from('a'))).toMatch(/^"[A-Za-z0-9_-]+"$/);
+  });
+});
+
+describe('headerKeys', () => {
+  const many = Array.from({ length: 400 }, (_, i) => `tag:${encodeURIComponent(`وسم-طويل-جدا-رقم-${i}`)}`);
+
+  it('keeps a list response within the header budget, broad keys first', () => {
+    const keys = headerKeys([...many, 'article:x', 'list', 'feed']);
+    expect(keys.slice(0, 2)).toEqual(['list', 'feed']);
+    expect(Buffer.byteLength(keys.join(' '))).toBeLessThanOrEqual(4096);
+    expect(keys.length).toBeLessThan(many.length);
+  });
+
+  it('prints every key when they fit, and drops none of a small set', () => {
+    expect(headerKeys(['article:a', 'section:s', 'list'])).toEqual(['list', 'article:a', 'section:s']);
+    const detail = headerKeys(['article:a', ...many.slice(0, 300)], 2000);
+    expect(detail[0]).toBe('article:a');
+    expect(Buffer.byteLength(detail.join(' '))).toBeLessThanOrEqual(2000);
   });
 });
