@@ -5,8 +5,14 @@ import { cacheService } from '../services/cache';
 import { defaultLocale } from '../services/locales';
 import { applyRateLimit } from './rate-limit';
 
-/** Headers replayed from a cached response (security headers are set afresh by earlier middlewares). */
-const REPLAYED = ['content-type', 'cache-control', 'last-modified', 'content-language', 'link', 'vary', 'surrogate-key', 'cache-tag'];
+/**
+ * Headers of a response that belong to that one exchange; every other header
+ * (content type, caching, security headers, Link, Vary…) is stored and replayed.
+ */
+const PER_RESPONSE = new Set([
+  'date', 'etag', 'content-length', 'set-cookie', 'x-cache', 'x-response-time', 'x-query-count', 'retry-after',
+  'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'connection', 'keep-alive', 'transfer-encoding',
+]);
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=600';
 
 const matchesEtag = (header: string | undefined, etag: string) =>
@@ -22,7 +28,10 @@ function notModified(ctx: any, etag: string, lastModified?: string): boolean {
 
 /**
  * In-process cache for anonymous GET responses under /api (REST, feeds,
- * sitemaps, search). Requests with an Authorization header (partners, admins,
+ * sitemaps, search). It stands first in the middleware chain, so a hit costs
+ * a map lookup (plus the rate-limit count for rate-limited endpoints) and the
+ * security headers are replayed with the body; hits are therefore not in the
+ * request log. Requests with an Authorization header (partners, admins,
  * drafts) always reach the application. Entries are evicted by key when the
  * documents they show change (src/documents/cache-invalidation.ts).
  */
@@ -81,9 +90,10 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     ctx.body = body;
 
     const headers: Record<string, string> = {};
-    for (const name of REPLAYED) {
-      const value = ctx.response.get(name);
-      if (value) headers[name] = String(value);
+    for (const [name, value] of Object.entries(ctx.response.headers as Record<string, unknown>)) {
+      const lower = name.toLowerCase();
+      // CORS headers depend on the request's Origin: strapi::cors (before us) sets them on every response.
+      if (!PER_RESPONSE.has(lower) && !lower.startsWith('access-control-') && value !== undefined) headers[name] = String(value);
     }
     store.set(key, { body, etag, headers, keys: [...keys], rateLimited: ctx.state.rateLimited === true });
     if (notModified(ctx, etag, headers['last-modified'])) {

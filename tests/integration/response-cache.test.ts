@@ -77,6 +77,16 @@ describe('response cache', () => {
     expect(res.headers['surrogate-key'].split(' ')[0]).toBe('list');
   });
 
+  it('replays security headers on a hit, and answers CORS for each caller\'s origin', async () => {
+    const miss = await get('/api/tags?fields[0]=name').set('Origin', 'https://a.example');
+    const hit = await get('/api/tags?fields[0]=name').set('Origin', 'https://b.example');
+    expect(hit.headers['x-cache']).toBe('HIT');
+    for (const name of ['content-security-policy', 'x-frame-options', 'strict-transport-security', 'content-type']) {
+      expect(hit.headers[name]).toBe(miss.headers[name]);
+    }
+    expect(hit.headers['access-control-allow-origin']).not.toBe('https://a.example');
+  });
+
   it('never caches requests with credentials', async () => {
     const res = await get('/api/articles').set(f.auth);
     expect(res.status).toBe(200);
