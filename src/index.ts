@@ -9,16 +9,19 @@ import { registerEditorial, setupEditorialAdmin } from './bootstrap/editorial';
 import { cacheService } from './services/cache';
 import { ensureReadIndexes } from './bootstrap/indexes';
 import { closeRateLimitStore } from './middlewares/rate-limit';
+import { restoreFirstPublishedAt, skipFullTableFirstPublishedAtMigration } from './bootstrap/first-published-at';
 import { watchSiteChanges } from './services/article-extras';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    skipFullTableFirstPublishedAtMigration(strapi);
     registerDocumentMiddlewares(strapi);
     registerGraphql(strapi);
     registerEditorial(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await restoreFirstPublishedAt(strapi);
     watchLocaleChanges(strapi);
     cacheDefaultLocaleLookups(strapi);
     await ensureReadIndexes(strapi);

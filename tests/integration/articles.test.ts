@@ -1,6 +1,7 @@
 import { countQueries, startStrapi, type TestApp } from '../helpers/strapi';
 import { Fixtures, paragraph } from '../helpers/fixtures';
 import { cardFields } from '../../src/api/article/populate';
+import { backfillFirstPublishedAt } from '../../src/bootstrap/first-published-at';
 
 let app: TestApp;
 let f: Fixtures;
@@ -166,6 +167,18 @@ describe('firstPublishedAt', () => {
     // The English version gets its own date when it is first published.
     const en = await f.put('articles', created.documentId, { title: 'A test story', section: s.politics.documentId }, { locale: 'en' });
     expect(en.firstPublishedAt).not.toBe(first);
+  });
+
+  it('is on after boot, and a bulk-imported published version without it is backfilled with one UPDATE', async () => {
+    expect(app.strapi.config.get('features.future.experimental_firstPublishedAt')).toBe(true);
+    const a = await f.article({ title: 'خبر مستورد', section: s.politics.documentId });
+    await app.strapi.db.connection('articles').where({ document_id: a.documentId }).update({ first_published_at: null });
+    const updated = await backfillFirstPublishedAt(app.strapi);
+    expect(updated).toBe(2); // draft and published rows
+    const rows = await app.strapi.db.connection('articles').where({ document_id: a.documentId }).select('first_published_at', 'published_at');
+    const published = rows.find((r: any) => r.published_at !== null);
+    for (const row of rows) expect(new Date(row.first_published_at).getTime()).toBe(new Date(published.published_at).getTime());
+    expect(await backfillFirstPublishedAt(app.strapi)).toBe(0);
   });
 
   it('ignores a firstPublishedAt sent by a client', async () => {
