@@ -38,46 +38,56 @@ export function searchKey(normalised: string): string {
 interface Token {
   start: number;
   end: number;
-  hit: boolean;
 }
 
-function tokenize(text: string, keys: Set<string>): Token[] {
-  const tokens: Token[] = [];
-  for (const m of text.matchAll(TOKEN_RE)) {
-    const n = normalizeArabic(m[0]);
-    tokens.push({ start: m.index!, end: m.index! + m[0].length, hit: keys.has(n) || keys.has(searchKey(n)) });
-  }
-  return tokens;
-}
+const tokenize = (text: string): Token[] => Array.from(text.matchAll(TOKEN_RE), (m) => ({ start: m.index!, end: m.index! + m[0].length }));
+
+const isHit = (word: string, keys: Set<string>): boolean => {
+  const n = normalizeArabic(word);
+  return keys.has(n) || keys.has(searchKey(n));
+};
+
+/**
+ * A hit's normalised form contains a key, and normalising a word gives a
+ * substring of the normalised text around it: a field without any key as a
+ * substring has no hit, so its words need not be normalised one by one.
+ */
+const mayContain = (text: string, keys: Set<string>): boolean => {
+  const n = normalizeArabic(text);
+  for (const key of keys) if (n.includes(key)) return true;
+  return false;
+};
 
 /**
  * HTML snippet for a result: from the body around the first match, else the
  * excerpt, else the title; with no match anywhere (stemming found the
  * document through a form we do not recognise), the start of the excerpt or body.
+ * Only the words up to the first match and inside the window are normalised.
  */
 export function buildSnippet(source: SnippetSource, queryWords: string[], options: SnippetOptions = {}): string {
   const size = options.words ?? 30;
   const lead = options.lead ?? 8;
   const keys = new Set(queryWords.flatMap((w) => [w, searchKey(w)]));
-  const fields = [source.body, source.excerpt, source.title].map((f) => (f ?? '').replace(/\s+/g, ' ').trim());
+  const fields = [source.body, source.excerpt, source.title].map((f) => (f ?? '').replace(/\s{2,}|[^\S ]/g, ' ').trim());
 
   let text = '';
   let tokens: Token[] = [];
+  let first = -1;
   for (const f of fields) {
-    const t = tokenize(f, keys);
-    if (t.some((tok) => tok.hit)) {
-      text = f;
-      tokens = t;
+    if (!f || !mayContain(f, keys)) continue;
+    const t = tokenize(f);
+    const i = t.findIndex((tok) => isHit(f.slice(tok.start, tok.end), keys));
+    if (i >= 0) {
+      [text, tokens, first] = [f, t, i];
       break;
     }
   }
-  if (!tokens.length) {
+  if (first < 0) {
     text = fields[1] || fields[0] || fields[2];
-    tokens = tokenize(text, keys);
+    tokens = tokenize(text);
   }
   if (!tokens.length) return escapeHtml(text);
 
-  const first = Math.max(0, tokens.findIndex((t) => t.hit));
   const from = Math.max(0, Math.min(first - lead, tokens.length - size));
   const to = Math.min(tokens.length, from + size);
   const begin = from === 0 ? 0 : tokens[from].start;
@@ -85,9 +95,10 @@ export function buildSnippet(source: SnippetSource, queryWords: string[], option
 
   let out = from > 0 ? '…' : '';
   let pos = begin;
-  for (let i = from; i < to; i++) {
+  // Words before the first match are not matches; later ones are checked here.
+  for (let i = Math.max(from, first); first >= 0 && i < to; i++) {
     const t = tokens[i];
-    if (!t.hit) continue;
+    if (i !== first && !isHit(text.slice(t.start, t.end), keys)) continue;
     out += escapeHtml(text.slice(pos, t.start)) + '<mark>' + escapeHtml(text.slice(t.start, t.end)) + '</mark>';
     pos = t.end;
   }

@@ -36,3 +36,15 @@ describe('buildSnippet', () => {
     expect(escapeHtml(`<>&"'`)).toBe('&#60;&#62;&#38;&#34;&#39;');
   });
 });
+
+describe('buildSnippet marks every match in the window', () => {
+  it('also the matches after the first, written with tatweel, tashkeel or a proclitic', () => {
+    expect(buildSnippet({ body: 'النفط ثم الغاز ثم بالنـفـطِ أخيرا' }, ['النفط'])).toBe(
+      '<mark>النفط</mark> ثم الغاز ثم <mark>بالنـفـطِ</mark> أخيرا',
+    );
+  });
+  it('finds a match late in a long body', () => {
+    const body = Array.from({ length: 300 }, (_, i) => (i === 250 ? 'الأسعارُ' : `كلمة${i}`)).join(' ');
+    expect(buildSnippet({ body }, ['اسعار'], { words: 5, lead: 1 })).toBe('…كلمة249 <mark>الأسعارُ</mark> كلمة251 كلمة252 كلمة253…');
+  });
+});
