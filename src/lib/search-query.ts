@@ -73,6 +73,13 @@ export function positiveWords(query: ParsedQuery): string[] {
   return [...new Set(query.flat().filter((t) => !t.negated).flatMap((t) => t.words))];
 }
 
+/** The query without its -exclusions (every group keeps its positive terms): what ranking weighs. */
+export function withoutExclusions(query: ParsedQuery): ParsedQuery {
+  return query.map((group) => group.filter((t) => !t.negated));
+}
+
+export const hasExclusions = (query: ParsedQuery): boolean => query.some((group) => group.some((t) => t.negated));
+
 const quoteTerm = (t: SearchTerm) => (t.words.length > 1 ? `"${t.words.join(' ')}"` : t.words[0]);
 
 /** Canonical text for PostgreSQL's websearch_to_tsquery (words contain only letters and digits). */

@@ -1,4 +1,6 @@
-import { parseSearchQuery, positiveWords, toFts5Match, toWebsearch, SearchQueryError, MAX_QUERY_LENGTH } from '../../src/lib/search-query';
+import {
+  hasExclusions, parseSearchQuery, positiveWords, toFts5Match, toWebsearch, withoutExclusions, SearchQueryError, MAX_QUERY_LENGTH,
+} from '../../src/lib/search-query';
 
 describe('parseSearchQuery', () => {
   it('normalises words and keeps them in order', () => {
@@ -58,5 +60,11 @@ describe('rendering', () => {
 
   it('positiveWords lists what to highlight, without exclusions', () => {
     expect(positiveWords(q)).toEqual(['البنك', 'المركزي', 'قطر']);
+  });
+
+  it('withoutExclusions keeps what ranking weighs; hasExclusions tells whether anything was dropped', () => {
+    expect(toWebsearch(withoutExclusions(q))).toBe('"البنك المركزي" or قطر');
+    expect(hasExclusions(q)).toBe(true);
+    expect(hasExclusions(parseSearchQuery('قطر or "البنك المركزي"'))).toBe(false);
   });
 });

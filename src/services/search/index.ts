@@ -107,7 +107,7 @@ export async function searchArticleIndex(strapi: Core.Strapi, params: SearchPara
   const parsed = parseSearchQuery(params.q);
   const engine = engineFor(strapi);
   const { total, hits } = await engine.search(strapi.db.connection, {
-    expression: engine.render(parsed),
+    query: parsed,
     locale: params.locale,
     sectionId: params.sectionId,
     limit: params.pageSize,

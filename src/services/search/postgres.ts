@@ -1,32 +1,65 @@
 import type { Knex } from 'knex';
-import { toWebsearch } from '../../lib/search-query';
-import { indexColumns, type EngineHit, type EngineQuery, type IndexRow, type SearchEngine } from './types';
+import { hasExclusions, toWebsearch, withoutExclusions } from '../../lib/search-query';
+import type { EngineHit, EngineQuery, IndexRow, SearchEngine } from './types';
 
 /**
  * PostgreSQL (tables from database/migrations): tsvectors are computed on
  * insert through newsroom_normalize_arabic + the `arabic` configuration, and
  * queries go through the same function.
  *
- * Matching uses `tsv` (title A, excerpt B, body C) through the GIN index.
- * Ranking uses `head` (title A, excerpt B) only: it is small enough to stay
- * in the row, whereas ranking on the full vector would de-TOAST every
- * match (seconds for a common word on 100 000 articles). So title and
- * excerpt matches rank by ts_rank, and among body-only matches the newest
- * comes first, which suits news.
+ * - `article_search` is the narrow matching table: `tsv` (title A, excerpt B,
+ *   body C) behind a GIN index, plus locale, section and date. Its rows are
+ *   small (the vector is TOASTed out of line), so counting thousands of
+ *   matches reads few pages.
+ * - `article_search_text` holds the original text for snippets, and `head`
+ *   (title A + excerpt B) behind its own GIN index, with section and date.
+ *
+ * Ranking: documents whose title/excerpt match the query come first, by
+ * ts_rank on `head`; the other matches follow, newest first, which suits
+ * news. A page is read from the title/excerpt matches alone while they last
+ * (the other matches are only counted, never ranked or sorted). Ranking on
+ * the full vector would de-TOAST every match (seconds for a common word on
+ * 100 000 articles).
  */
 const RANK_WEIGHTS = '{0,0,0.4,1.0}';
-const QUERY = `websearch_to_tsquery('arabic', newsroom_normalize_arabic(?)) AS q(query)`;
-const VECTOR = (weight: string) => `setweight(to_tsvector('arabic'::regconfig, newsroom_normalize_arabic(?)), '${weight}')`;
+const TSQUERY = `websearch_to_tsquery('arabic', newsroom_normalize_arabic(?))`;
+const VECTOR = (text: string, weight: string) => `setweight(to_tsvector('arabic'::regconfig, newsroom_normalize_arabic(${text})), '${weight}')`;
+const NEWEST = (alias: string) => `${alias}.published_at DESC NULLS LAST, ${alias}.document_id`;
 
-const filters = (q: EngineQuery) => {
-  const where = ['s.tsv @@ q.query', 's.locale = ?'];
-  const params: unknown[] = [q.locale];
-  if (q.sectionId) {
-    where.push('s.section_id = ?');
-    params.push(q.sectionId);
-  }
-  return { where: where.join(' AND '), params };
-};
+type Sql = { sql: string; params: unknown[] };
+
+/** The query as websearch_to_tsquery text; `rank` without its exclusions (ts_rank would weigh the excluded words too). */
+const websearch = (q: EngineQuery) => toWebsearch(q.query);
+const rankedBy = (q: EngineQuery) => toWebsearch(withoutExclusions(q.query));
+
+/** Rows of `alias` (either table: both have locale and section_id) in the query's locale and section. */
+const scope = (alias: string, q: EngineQuery): Sql =>
+  q.sectionId
+    ? { sql: `${alias}.locale = ? AND ${alias}.section_id = ?`, params: [q.locale, q.sectionId] }
+    : { sql: `${alias}.locale = ?`, params: [q.locale] };
+
+/** Every match of the query: the full vector, through its GIN index. */
+function matches(q: EngineQuery): Sql {
+  const where = scope('s', q);
+  return { sql: `s.tsv @@ ${TSQUERY} AND ${where.sql}`, params: [websearch(q), ...where.params] };
+}
+
+/**
+ * The matches whose title or excerpt match the query. Without exclusions that
+ * implies matching the whole document; with one (`-word`), the body must be
+ * checked too.
+ */
+function headMatches(q: EngineQuery): Sql {
+  const where = scope('x', q);
+  const excludes = hasExclusions(q.query);
+  const body = excludes
+    ? ` AND EXISTS (SELECT 1 FROM article_search s WHERE s.document_id = x.document_id AND s.locale = x.locale AND s.tsv @@ ${TSQUERY})`
+    : '';
+  return {
+    sql: `x.head @@ ${TSQUERY} AND ${where.sql}${body}`,
+    params: [websearch(q), ...where.params, ...(excludes ? [websearch(q)] : [])],
+  };
+}
 
 /** The planner sees a common word as "most rows" and picks a sequential scan, which de-TOASTs every vector. */
 async function withIndexScan<T>(db: Knex, fn: (trx: Knex) => Promise<T>): Promise<T> {
@@ -36,9 +69,52 @@ async function withIndexScan<T>(db: Knex, fn: (trx: Knex) => Promise<T>): Promis
   });
 }
 
-export const postgresEngine: SearchEngine = {
-  render: toWebsearch,
+/**
+ * One page of hits and the total: title/excerpt matches by rank, then, once
+ * those run out, the other matches newest first. Page and count are one
+ * statement (the count row comes back even when the page is empty).
+ */
+async function rankedPage(db: Knex, q: EngineQuery): Promise<{ total: number; hits: EngineHit[] }> {
+  const m = matches(q);
+  const head = headMatches(q);
+  const { rows } = await db.raw(
+    `WITH total AS (SELECT count(*) AS n FROM article_search s WHERE ${m.sql}),
+     page AS (
+       SELECT x.document_id, x.title, x.excerpt, x.body, x.published_at, ts_rank(?::float4[], x.head, ${TSQUERY}) AS rank
+       FROM article_search_text x WHERE ${head.sql}
+       ORDER BY rank DESC, ${NEWEST('x')} LIMIT ? OFFSET ?
+     )
+     SELECT total.n AS total, p.document_id AS "documentId", p.title, p.excerpt, p.body
+     FROM total LEFT JOIN page p ON true
+     ORDER BY p.rank DESC, ${NEWEST('p')}`,
+    [...m.params, RANK_WEIGHTS, rankedBy(q), ...head.params, q.limit, q.offset],
+  );
+  const total = Number(rows[0].total);
+  const hits: EngineHit[] = rows.filter((r: any) => r.documentId !== null).map(({ total: _, ...hit }: any) => hit);
+  if (hits.length === q.limit || q.offset + hits.length >= total) return { total, hits };
 
+  // The page reaches past the title/excerpt matches: continue with the others.
+  let headTotal = q.offset + hits.length;
+  if (!hits.length && q.offset > 0) {
+    const counted = await db.raw(`SELECT count(*) AS n FROM article_search_text x WHERE ${head.sql}`, head.params);
+    headTotal = Number(counted.rows[0].n);
+  }
+  const rest = await db.raw(
+    `SELECT b.document_id AS "documentId", t.title, t.excerpt, t.body
+     FROM (
+       SELECT s.document_id, s.published_at FROM article_search s
+       WHERE ${m.sql} AND NOT EXISTS (
+         SELECT 1 FROM article_search_text x WHERE x.document_id = s.document_id AND x.locale = s.locale AND x.head @@ ${TSQUERY}
+       )
+       ORDER BY ${NEWEST('s')} LIMIT ? OFFSET ?
+     ) b JOIN article_search_text t ON t.document_id = b.document_id AND t.locale = ?
+     ORDER BY ${NEWEST('b')}`,
+    [...m.params, websearch(q), q.limit - hits.length, Math.max(0, q.offset - headTotal), q.locale],
+  );
+  return { total, hits: [...hits, ...rest.rows] };
+}
+
+export const postgresEngine: SearchEngine = {
   async removeDocument(db, documentId) {
     await db.raw('DELETE FROM article_search WHERE document_id = ?', [documentId]);
     await db.raw('DELETE FROM article_search_text WHERE document_id = ?', [documentId]);
@@ -46,18 +122,19 @@ export const postgresEngine: SearchEngine = {
 
   async insert(db, rows: IndexRow[]) {
     if (!rows.length) return;
-    const values = rows.map(() => `(?, ?, ?, ?::timestamptz, ${VECTOR('A')} || ${VECTOR('B')}, ?)`).join(', ');
+    // One statement for both tables: `head` is computed once and reused for `tsv`.
+    const values = rows.map(() => '(?, ?, ?, ?::timestamptz, ?, ?, ?)').join(', ');
     await db.raw(
-      `INSERT INTO article_search (document_id, locale, section_id, published_at, head, tsv)
-       SELECT v.d, v.l, v.s, v.p, v.h, v.h || setweight(to_tsvector('arabic'::regconfig, newsroom_normalize_arabic(v.b)), 'C')
-       FROM (VALUES ${values}) AS v(d, l, s, p, h, b)`,
+      `WITH v AS (
+         SELECT d, l, s, p, t, e, b, ${VECTOR('t', 'A')} || ${VECTOR('e', 'B')} AS h
+         FROM (VALUES ${values}) AS v(d, l, s, p, t, e, b)
+       ), text_rows AS (
+         INSERT INTO article_search_text (document_id, locale, section_id, published_at, title, excerpt, body, head)
+         SELECT d, l, s, p, t, e, b, h FROM v
+       )
+       INSERT INTO article_search (document_id, locale, section_id, published_at, tsv)
+       SELECT d, l, s, p, h || ${VECTOR('b', 'C')} FROM v`,
       rows.flatMap((r) => [r.documentId, r.locale, r.sectionId, r.publishedAt, r.title, r.excerpt, r.body]),
-    );
-    await db('article_search_text').insert(
-      rows.map((r) => {
-        const { document_id, locale, title, excerpt, body } = indexColumns(r);
-        return { document_id, locale, title, excerpt, body };
-      }),
     );
   },
 
@@ -66,27 +143,6 @@ export const postgresEngine: SearchEngine = {
   },
 
   async search(db, q) {
-    const { where, params } = filters(q);
-    return withIndexScan(db, async (trx) => {
-      const { rows } = await trx.raw(
-        `SELECT h.document_id AS "documentId", h.total, t.title, t.excerpt, t.body
-         FROM (
-           SELECT s.document_id, s.locale, ts_rank(?::float4[], s.head, q.query) AS rank, s.published_at,
-                  count(*) OVER () AS total
-           FROM article_search s, ${QUERY}
-           WHERE ${where}
-           ORDER BY rank DESC, s.published_at DESC NULLS LAST, s.document_id
-           LIMIT ? OFFSET ?
-         ) h JOIN article_search_text t ON t.document_id = h.document_id AND t.locale = h.locale
-         ORDER BY h.rank DESC, h.published_at DESC NULLS LAST, h.document_id`,
-        [RANK_WEIGHTS, q.expression, ...params, q.limit, q.offset],
-      );
-      let total = rows.length ? Number(rows[0].total) : 0;
-      if (!rows.length && q.offset > 0) {
-        const counted = await trx.raw(`SELECT count(*) AS n FROM article_search s, ${QUERY} WHERE ${where}`, [q.expression, ...params]);
-        total = Number(counted.rows[0].n);
-      }
-      return { total, hits: rows as EngineHit[] };
-    });
+    return withIndexScan(db, (trx) => rankedPage(trx, q));
   },
 };

@@ -1,6 +1,6 @@
 import { normalizeArabic } from '../../lib/arabic-normalize';
 import { toFts5Match } from '../../lib/search-query';
-import { indexColumns, type EngineHit, type EngineQuery, type SearchEngine } from './types';
+import type { EngineHit, EngineQuery, IndexRow, SearchEngine } from './types';
 
 /**
  * SQLite: FTS5 holds the text normalised in JS (FTS5's own diacritic folding
@@ -12,7 +12,7 @@ import { indexColumns, type EngineHit, type EngineQuery, type SearchEngine } fro
 // in a materialised CTE and locale/section filtering, counting and paging outside it.
 const matches = (q: EngineQuery) => {
   const where = ['s.locale = ?'];
-  const params: unknown[] = [q.expression, q.locale];
+  const params: unknown[] = [toFts5Match(q.query), q.locale];
   if (q.sectionId) {
     where.push('s.section_id = ?');
     params.push(q.sectionId);
@@ -26,9 +26,18 @@ const matches = (q: EngineQuery) => {
   };
 };
 
-export const sqliteEngine: SearchEngine = {
-  render: toFts5Match,
+/** The article_search columns of a row. */
+const indexColumns = (r: IndexRow) => ({
+  document_id: r.documentId,
+  locale: r.locale,
+  section_id: r.sectionId,
+  published_at: r.publishedAt,
+  title: r.title,
+  excerpt: r.excerpt,
+  body: r.body,
+});
 
+export const sqliteEngine: SearchEngine = {
   async removeDocument(db, documentId) {
     await db.raw('DELETE FROM article_search_fts WHERE rowid IN (SELECT id FROM article_search WHERE document_id = ?)', [documentId]);
     await db.raw('DELETE FROM article_search WHERE document_id = ?', [documentId]);

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { ParsedQuery } from '../../lib/search-query';
 
 /** One published locale version of an article, as the index stores it (original text). */
 export interface IndexRow {
@@ -12,8 +13,7 @@ export interface IndexRow {
 }
 
 export interface EngineQuery {
-  /** The parsed query, already rendered for this engine. */
-  expression: string;
+  query: ParsedQuery;
   locale: string;
   sectionId?: string;
   limit: number;
@@ -29,20 +29,8 @@ export interface EngineHit {
 
 /** What differs between PostgreSQL and SQLite; everything else is shared. */
 export interface SearchEngine {
-  render(query: import('../../lib/search-query').ParsedQuery): string;
   removeDocument(db: Knex, documentId: string): Promise<void>;
   insert(db: Knex, rows: IndexRow[]): Promise<void>;
   clear(db: Knex): Promise<void>;
   search(db: Knex, query: EngineQuery): Promise<{ total: number; hits: EngineHit[] }>;
 }
-
-/** The article_search columns of a row (same names on both databases). */
-export const indexColumns = (r: IndexRow) => ({
-  document_id: r.documentId,
-  locale: r.locale,
-  section_id: r.sectionId,
-  published_at: r.publishedAt,
-  title: r.title,
-  excerpt: r.excerpt,
-  body: r.body,
-});
