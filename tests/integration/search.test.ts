@@ -175,6 +175,14 @@ describe('filters and pagination', () => {
     expect(res.body.error.details.errors[0].path).toEqual([field]);
   });
 
+  it('treats quotes, semicolons, backslashes and question marks in q as text', async () => {
+    for (const q of ["النفط'; DROP TABLE article_search; --", 'النفط?', 'النفط\\', '"النفط', "O'Reilly \\' ? $1"]) {
+      const res = await search({ q });
+      expect([q, res.status]).toEqual([q, 200]);
+    }
+    expect(await titles({ q: 'النفط?' })).toContain('أسعار النفط ترتفع');
+  });
+
   it('400 without q at all, and for an unknown locale', async () => {
     expect((await app.http().get('/api/search')).status).toBe(400);
     expect((await search({ q: 'النفط', locale: 'fr' })).status).toBe(400);

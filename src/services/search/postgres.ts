@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { escapeLiteral } from 'pg';
 import { hasExclusions, toWebsearch, withoutExclusions } from '../../lib/search-query';
 import type { EngineHit, EngineQuery, IndexRow, SearchEngine } from './types';
 
@@ -61,12 +62,30 @@ function headMatches(q: EngineQuery): Sql {
   };
 }
 
-/** The planner sees a common word as "most rows" and picks a sequential scan, which de-TOASTs every vector. */
-async function withIndexScan<T>(db: Knex, fn: (trx: Knex) => Promise<T>): Promise<T> {
-  return db.transaction(async (trx) => {
-    await trx.raw('SET LOCAL enable_seqscan = off');
-    return fn(trx);
-  });
+/** A value as an SQL literal. Only what the search passes: numbers, null and strings without `?` or `\\`. */
+function literal(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  // knex reads `?` as a placeholder even in raw SQL without bindings; the search never sends one
+  // (query words are letters and digits, locales and section ids are validated).
+  if (typeof value === 'string' && !/[?\\]/.test(value)) return escapeLiteral(value);
+  throw new Error(`search: unexpected SQL value ${JSON.stringify(value)}`);
+}
+
+/**
+ * Runs one statement with index scans forced, in one round trip. The planner
+ * sees a common word as "most rows" and picks a sequential scan, which
+ * de-TOASTs every vector; SET LOCAL prevents it. A multi-statement simple
+ * query is one implicit transaction, so the setting covers the statement
+ * after it and ends with it. The simple protocol takes no bind parameters:
+ * values are inlined as escaped literals (the planner folds them either way).
+ */
+async function withIndexScan(db: Knex, sql: string, params: unknown[]): Promise<any[]> {
+  const parts = sql.split('?');
+  if (parts.length !== params.length + 1) throw new Error('search: placeholder count mismatch');
+  const text = parts.reduce((out, part, i) => out + literal(params[i - 1]) + part);
+  const results = await db.raw(`SET LOCAL enable_seqscan = off; ${text}`);
+  return results[1].rows;
 }
 
 /**
@@ -77,7 +96,8 @@ async function withIndexScan<T>(db: Knex, fn: (trx: Knex) => Promise<T>): Promis
 async function rankedPage(db: Knex, q: EngineQuery): Promise<{ total: number; hits: EngineHit[] }> {
   const m = matches(q);
   const head = headMatches(q);
-  const { rows } = await db.raw(
+  const rows = await withIndexScan(
+    db,
     `WITH total AS (SELECT count(*) AS n FROM article_search s WHERE ${m.sql}),
      page AS (
        SELECT x.document_id, x.title, x.excerpt, x.body, x.published_at, ts_rank(?::float4[], x.head, ${TSQUERY}) AS rank
@@ -96,10 +116,11 @@ async function rankedPage(db: Knex, q: EngineQuery): Promise<{ total: number; hi
   // The page reaches past the title/excerpt matches: continue with the others.
   let headTotal = q.offset + hits.length;
   if (!hits.length && q.offset > 0) {
-    const counted = await db.raw(`SELECT count(*) AS n FROM article_search_text x WHERE ${head.sql}`, head.params);
-    headTotal = Number(counted.rows[0].n);
+    const counted = await withIndexScan(db, `SELECT count(*) AS n FROM article_search_text x WHERE ${head.sql}`, head.params);
+    headTotal = Number(counted[0].n);
   }
-  const rest = await db.raw(
+  const rest = await withIndexScan(
+    db,
     `SELECT b.document_id AS "documentId", t.title, t.excerpt, t.body
      FROM (
        SELECT s.document_id, s.published_at FROM article_search s
@@ -111,7 +132,7 @@ async function rankedPage(db: Knex, q: EngineQuery): Promise<{ total: number; hi
      ORDER BY ${NEWEST('b')}`,
     [...m.params, websearch(q), q.limit - hits.length, Math.max(0, q.offset - headTotal), q.locale],
   );
-  return { total, hits: [...hits, ...rest.rows] };
+  return { total, hits: [...hits, ...rest] };
 }
 
 export const postgresEngine: SearchEngine = {
@@ -143,6 +164,6 @@ export const postgresEngine: SearchEngine = {
   },
 
   async search(db, q) {
-    return withIndexScan(db, (trx) => rankedPage(trx, q));
+    return rankedPage(db, q);
   },
 };
