@@ -12,11 +12,12 @@ import { cardPopulate } from '../api/article/populate';
 const ARTICLE = 'api::article.article';
 const preloaded = new WeakSet<object>();
 
-const mark = (value: unknown): void => {
+/** Articles (and their nested objects) whose card relations are already loaded: those fields answer from them. */
+export const markPreloaded = (value: unknown): void => {
   if (!value || typeof value !== 'object') return;
-  if (Array.isArray(value)) return value.forEach(mark);
+  if (Array.isArray(value)) return value.forEach(markPreloaded);
   preloaded.add(value);
-  for (const child of Object.values(value)) if (child && typeof child === 'object') mark(child);
+  for (const child of Object.values(value)) if (child && typeof child === 'object') markPreloaded(child);
 };
 
 const hasOwnArgs = (args: Record<string, unknown> = {}) =>
@@ -31,7 +32,7 @@ async function preloadCards(strapi: Core.Strapi, nodes: Array<{ id: number }>): 
     const row = byId.get(node.id);
     if (!row) continue;
     for (const field of Object.keys(cardPopulate)) node[field] = row[field] ?? (Array.isArray(row[field]) ? [] : null);
-    mark(node);
+    markPreloaded(node);
   }
 }
 

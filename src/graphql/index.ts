@@ -1,12 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { defaultLocale, isKnownLocale, knownLocales } from '../services/locales';
-import { searchArticles } from '../services/search/request';
+import { inRankOrder, searchArticles } from '../services/search/request';
+import { publishedCards } from '../services/article-cards';
 import { addArticleExtras, siteTimeZone } from '../services/article-extras';
 import { presets } from '../api/article/populate';
 import { articleDates, articleReadingTimeLabel } from '../lib/article-extras';
 import { DIGIT_SYSTEMS, type Digits } from '../lib/reading-time';
-import { batchedRelationsConfig } from './batch-relations';
+import { batchedRelationsConfig, markPreloaded } from './batch-relations';
 
 const ARTICLE = 'api::article.article';
 /** Root collection queries of our API whose pagination and locale are checked. */
@@ -129,8 +130,12 @@ export function registerGraphql(strapi: Core.Strapi): void {
         },
         searchArticles: {
           resolve: async (_parent: unknown, args: Record<string, unknown>) => {
-            const { items, snippets, pagination } = await searchArticles(strapi, args);
-            return { items, snippets, ...pagination };
+            const page = await searchArticles(strapi, args);
+            const ranked = inRankOrder(page, await publishedCards(strapi, page.hits.map((h) => h.documentId), page.locale));
+            const items = ranked.map((r) => r.card);
+            // The cards come with the card preset's relations: no query per item and field.
+            markPreloaded(items);
+            return { items, snippets: ranked.map((r) => r.snippet), ...page.pagination };
           },
         },
       },

@@ -7,8 +7,10 @@ const CHANNEL = 'newsroom:cache:invalidate';
 const ALL = '*';
 
 export interface CacheService {
-  /** null when CACHE_ENABLED=false. */
+  /** Public API responses; null when CACHE_ENABLED=false. */
   readonly store: ResponseCache | null;
+  /** Rendered public article cards (src/services/article-cards.ts), evicted by the same keys; null when disabled. */
+  readonly cards: ResponseCache | null;
   /** Evicts locally, tells the other nodes (Redis) and the CDN (CACHE_PURGE_URL). `'*'` drops everything. */
   invalidate(keys: string[] | '*'): Promise<void>;
   close(): Promise<void>;
@@ -29,22 +31,28 @@ const num = (name: string, fallback: number) => {
 
 function createCacheService(strapi: Core.Strapi): CacheService {
   const enabled = process.env.CACHE_ENABLED !== 'false';
-  const store = enabled
-    ? new ResponseCache({
-        maxEntries: num('CACHE_MAX_ENTRIES', 5_000),
-        maxBytes: num('CACHE_MAX_BYTES', 64 * 1024 * 1024),
-        // Exact invalidation keeps entries fresh; the TTL only bounds what a missed event could cost.
-        ttlMs: num('CACHE_TTL_SECONDS', 600) * 1000,
-      })
-    : null;
+  const newStore = () =>
+    enabled
+      ? new ResponseCache({
+          maxEntries: num('CACHE_MAX_ENTRIES', 5_000),
+          maxBytes: num('CACHE_MAX_BYTES', 64 * 1024 * 1024),
+          // Exact invalidation keeps entries fresh; the TTL only bounds what a missed event could cost.
+          ttlMs: num('CACHE_TTL_SECONDS', 600) * 1000,
+        })
+      : null;
+  // Two stores with the same limits: many small cards must not push whole responses out.
+  const store = newStore();
+  const cards = newStore();
   const node = crypto.randomUUID();
   const purgeUrl = process.env.CACHE_PURGE_URL;
   const redisUrl = process.env.REDIS_URL;
 
   const evictLocal = (keys: string[] | '*') => {
-    if (!store) return;
-    if (keys === ALL) store.clear();
-    else store.evict(keys);
+    for (const cache of [store, cards]) {
+      if (!cache) continue;
+      if (keys === ALL) cache.clear();
+      else cache.evict(keys);
+    }
   };
 
   let publisher: Redis | null = null;
@@ -79,6 +87,7 @@ function createCacheService(strapi: Core.Strapi): CacheService {
 
   return {
     store,
+    cards,
     async invalidate(keys) {
       if (keys !== ALL && keys.length === 0) return;
       evictLocal(keys);

@@ -198,6 +198,48 @@ describe('filters and pagination', () => {
   });
 });
 
+describe('rendered card cache (anonymous readers)', () => {
+  // Statements that load cards: on the articles tables, not the search index.
+  const cardQueries = (sql: string[]) => sql.filter((q) => /\barticles/.test(q) && !/article_search/.test(q)).length;
+
+  it('renders a card once: a new query showing the same articles loads no card', async () => {
+    const section = (await f.section('مطبخ')).documentId;
+    const author = (await f.author('سلمى الشامسي')).documentId;
+    for (const title of ['وصفة كبسة الدجاج', 'كبسة اللحم في المطبخ الخليجي']) {
+      await f.article({ title, body: [paragraph('طبق كبسة تقليدي')], section, authors: [author] });
+    }
+    const cold = await countQueries(app.strapi, () => search({ q: 'كبسة' }));
+    // Another query string (not a cached response), the same two articles.
+    const warm = await countQueries(app.strapi, () => search({ q: 'كبسة', pageSize: 19 }));
+    expect(warm.result.body.data).toEqual(cold.result.body.data);
+    expect(warm.result.body.data).toHaveLength(2);
+    expect(warm.result.body.data[0]).toMatchObject({ section: { name: 'مطبخ' }, authors: [{ name: 'سلمى الشامسي' }] });
+    expect(cardQueries(cold.sql)).toBeGreaterThan(0);
+    expect(cardQueries(warm.sql)).toBe(0);
+
+    // Authenticated requests are sanitized for their token and never use the cache.
+    const token = await app.apiToken('read-only');
+    const partner = await countQueries(app.strapi, () => search({ q: 'كبسة', pageSize: 18 }).set({ Authorization: `Bearer ${token}` }));
+    expect(partner.result.body.data.map((a: any) => a.title)).toEqual(cold.result.body.data.map((a: any) => a.title));
+    expect(cardQueries(partner.sql)).toBeGreaterThan(0);
+  });
+
+  it('a change to the article, its section or its author reaches the next search', async () => {
+    const section = (await f.section('منوعات')).documentId;
+    const author = (await f.author('راشد المهيري')).documentId;
+    const doc = (await f.article({ title: 'مهرجان التمور', body: [paragraph('رطب')], section, authors: [author] })).documentId;
+    const card = async (pageSize: number) => (await search({ q: 'التمور', pageSize })).body.data[0];
+    expect(await card(20)).toMatchObject({ title: 'مهرجان التمور', section: { name: 'منوعات' } });
+
+    await f.put('articles', doc, { title: 'مهرجان التمور الكبير' });
+    expect((await card(19)).title).toBe('مهرجان التمور الكبير');
+    await f.put('sections', section, { name: 'منوعات وفنون' });
+    expect((await card(18)).section.name).toBe('منوعات وفنون');
+    await f.put('authors', author, { name: 'راشد سالم المهيري' });
+    expect((await card(17)).authors[0].name).toBe('راشد سالم المهيري');
+  });
+});
+
 describe('index maintenance', () => {
   it('follows update, unpublish and delete', async () => {
     const created = await f.article({ title: 'زلزال يضرب المنطقة', body: [paragraph('هزة أرضية')], section: sections.economy });
@@ -279,6 +321,19 @@ describe('GraphQL searchArticles', () => {
     expect(r).toMatchObject({ total: 2, page: 1, pageSize: 20, pageCount: 1 });
     const en = await gql(QUERY, { q: 'oil', locale: 'en' });
     expect(en.body.data.searchArticles.items.map((i: any) => i.title)).toEqual(['Oil prices rise']);
+  });
+
+  it('answers the card relations from the loaded cards: a constant number of queries', async () => {
+    const q = 'برنت or الأسهم or الفائدة or المعدن or التوقعات or الطلاب';
+    const RELATIONS = `query($q: String!, $pageSize: Int) {
+      searchArticles(q: $q, pageSize: $pageSize) { items { title section { slug } authors { name } tags { slug } cover { caption } } total }
+    }`;
+    const one = await countQueries(app.strapi, () => gql(RELATIONS, { q, pageSize: 1 }));
+    const many = await countQueries(app.strapi, () => gql(RELATIONS, { q, pageSize: 20 }));
+    expect(many.result.body.errors).toBeUndefined();
+    expect(many.result.body.data.searchArticles.items.length).toBeGreaterThan(4);
+    expect(many.result.body.data.searchArticles.items[0].section.slug).toEqual(expect.any(String));
+    expect(many.count).toBe(one.count);
   });
 
   it.each([

@@ -1,11 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { presets } from '../../api/article/populate';
 import { SearchQueryError } from '../../lib/search-query';
 import { defaultLocale } from '../locales';
 import { searchArticleIndex } from './index';
-
-const ARTICLE = 'api::article.article';
 
 export interface SearchRequest {
   q?: unknown;
@@ -16,10 +13,8 @@ export interface SearchRequest {
 }
 
 export interface SearchPage {
-  /** Published article cards (card preset), best first. */
-  items: any[];
-  /** HTML snippet per item (same order); <mark> is the only markup. */
-  snippets: string[];
+  /** Best first; the snippet is HTML in which <mark> is the only markup. */
+  hits: Array<{ documentId: string; snippet: string }>;
   locale: string;
   pagination: { page: number; pageSize: number; pageCount: number; total: number };
 }
@@ -40,8 +35,8 @@ function positiveInt(value: unknown, field: string, fallback: number, max: numbe
 
 /**
  * Shared by REST (GET /api/search) and GraphQL (searchArticles): validates
- * the request, runs the index query, then loads the page's cards in one
- * Document Service call and puts them back in rank order.
+ * the request and runs the index query; each caller loads the cards its
+ * API shows and puts them in rank order with `inRankOrder`.
  * Bad input throws ValidationError (400) naming the field; an unknown
  * section slug throws NotFoundError (404).
  */
@@ -74,23 +69,14 @@ export async function searchArticles(strapi: Core.Strapi, request: SearchRequest
     throw err;
   }
 
-  const ids = result.hits.map((h) => h.documentId);
-  const docs = ids.length
-    ? await strapi.documents(ARTICLE).findMany({
-        ...(presets.card as any),
-        filters: { documentId: { $in: ids } },
-        locale,
-        status: 'published',
-        limit: ids.length,
-      })
-    : [];
-  const byId = new Map(docs.map((d: any) => [d.documentId, d]));
-  // A document unpublished between the two reads is skipped rather than returned empty.
-  const ranked = result.hits.filter((h) => byId.has(h.documentId));
   return {
-    items: ranked.map((h) => byId.get(h.documentId)),
-    snippets: ranked.map((h) => h.snippet),
+    hits: result.hits,
     locale,
     pagination: { page, pageSize, pageCount: Math.ceil(result.total / pageSize), total: result.total },
   };
+}
+
+/** The page's cards in rank order with their snippets; a document unpublished since the index was read is skipped. */
+export function inRankOrder<T>(page: SearchPage, cards: Map<string, T>): Array<{ card: T; snippet: string }> {
+  return page.hits.filter((h) => cards.has(h.documentId)).map((h) => ({ card: cards.get(h.documentId)!, snippet: h.snippet }));
 }

@@ -1,8 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { searchArticles } from '../../../services/search/request';
-import { addArticleExtras, digitsParam } from '../../../services/article-extras';
-
-const ARTICLE = 'api::article.article';
+import { inRankOrder, searchArticles } from '../../../services/search/request';
+import { digitsParam } from '../../../services/article-extras';
+import { renderCards } from '../../../services/article-cards';
 
 /** GET /api/search?q=…&locale=ar&section=<slug>&page=1&pageSize=20 — ranked article cards with <mark> snippets. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -11,9 +10,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const digits = digitsParam(ctx, ctx.query?.digits);
     if (!digits) return;
     const result = await searchArticles(strapi, { q, locale, section, page, pageSize });
-    const cards = (await strapi.contentAPI.sanitize.output(result.items, strapi.getModel(ARTICLE), { auth: ctx.state.auth })) as any[];
-    await addArticleExtras(strapi, cards, digits);
-    cards.forEach((card, i) => (card.snippet = result.snippets[i]));
-    ctx.body = { data: cards, meta: { pagination: result.pagination, locale: result.locale } };
+    const cards = await renderCards(strapi, result.hits.map((h) => h.documentId), result.locale, {
+      digits,
+      auth: ctx.state.auth,
+      anonymous: !ctx.get('authorization'),
+    });
+    const data = inRankOrder(result, cards).map(({ card, snippet }) => ({ ...card, snippet }));
+    ctx.body = { data, meta: { pagination: result.pagination, locale: result.locale } };
   },
 });
