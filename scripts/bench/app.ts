@@ -25,26 +25,27 @@ const BENCH_SECRETS: Record<string, string> = {
   PREVIEW_SECRET: 'bench-preview-secret',
 };
 
-export function databaseEnv(db: DbClient, articles: number): Record<string, string> {
+/** Each benchmark (`perf`: npm run bench, `search`: npm run bench:search) keeps its own corpus per size. */
+export function databaseEnv(db: DbClient, articles: number, corpus: 'perf' | 'search' = 'perf'): Record<string, string> {
   if (db === 'postgres') {
     return {
       DATABASE_CLIENT: 'postgres',
-      DATABASE_NAME: `newsroom_perf_${articles}`,
+      DATABASE_NAME: `newsroom_${corpus}_${articles}`,
       DATABASE_HOST: process.env.DATABASE_HOST ?? '127.0.0.1',
       DATABASE_PORT: process.env.DATABASE_PORT ?? '5432',
       DATABASE_USERNAME: process.env.DATABASE_USERNAME ?? 'postgres',
       DATABASE_PASSWORD: process.env.DATABASE_PASSWORD ?? '',
     };
   }
-  return { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: `.tmp/bench-${articles}.db` };
+  return { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: corpus === 'perf' ? `.tmp/bench-${articles}.db` : `.tmp/bench-${corpus}-${articles}.db` };
 }
 
 /** Environment shared by every process of a run: production, quiet, generous rate limits (one client IP). */
-export function baseEnv(db: DbClient, articles: number): Record<string, string> {
+export function baseEnv(db: DbClient, articles: number, corpus: 'perf' | 'search' = 'perf'): Record<string, string> {
   return {
     ...BENCH_SECRETS,
     ...Object.fromEntries(Object.keys(BENCH_SECRETS).filter((k) => process.env[k]).map((k) => [k, process.env[k]!])),
-    ...databaseEnv(db, articles),
+    ...databaseEnv(db, articles, corpus),
     NODE_ENV: 'production',
     LOG_LEVEL: 'error',
     SEED_DEMO: 'false',

@@ -21,11 +21,27 @@ import { createId } from '@paralleldrive/cuid2';
 import { slugify } from '../../src/lib/slug';
 import {
   authorNames, between, body, DATELINES, excerpt, loadTextBank, pick, rng, sample, SECTION_NAMES, SOURCES, tagNames, title,
-  type Random,
+  type Random, type TextBank,
 } from './text-bank';
+
+/** Where titles, excerpts and bodies come from (default: the text bank). */
+export interface ArticleText {
+  title(random: Random): string;
+  excerpt(random: Random): string;
+  body(random: Random): Array<{ type: 'paragraph'; children: Array<{ type: 'text'; text: string }> }>;
+}
+
+export function textBankSource(bank: TextBank = loadTextBank()): ArticleText {
+  return {
+    title: (random) => title(random, bank),
+    excerpt: (random) => excerpt(random, bank),
+    body: (random) => body(random, bank),
+  };
+}
 
 export interface BulkSeedOptions {
   articles: number;
+  text?: ArticleText;
   locale?: string;
   sections?: number;
   authors?: number;
@@ -159,6 +175,7 @@ export async function bulkSeed(target: StrapiLike | Knex, options: BulkSeedOptio
   const batchSize = options.batchSize ?? 500;
   const random: Random = rng(options.seed ?? 2470);
   const bank = loadTextBank();
+  const text = options.text ?? textBankSource(bank);
   const now = options.now ?? new Date();
   const ids = new Ids(knex);
   await ids.init(TABLES);
@@ -215,12 +232,12 @@ export async function bulkSeed(target: StrapiLike | Knex, options: BulkSeedOptio
     const batch = new Batch();
     const end = Math.min(total, start + batchSize);
     for (let n = start; n < end; n++) {
-      const headline = title(random, bank);
+      const headline = text.title(random);
       const slug = articleSlugs.unique(headline);
       const published = new Date(now.getTime() - (total - 1 - n) * ARTICLE_SPACING_MS);
       const documentId = createId();
       const shared = {
-        document_id: documentId, title: headline, slug, excerpt: excerpt(random, bank), body: JSON.stringify(body(random, bank)),
+        document_id: documentId, title: headline, slug, excerpt: text.excerpt(random), body: JSON.stringify(text.body(random)),
         dateline: pick(random, DATELINES), source: pick(random, SOURCES), is_breaking: random() < 0.03,
         created_at: new Date(published.getTime() - 3_600_000), updated_at: published, first_published_at: published, locale,
       };

@@ -6,11 +6,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SingleBar, Presets } from 'cli-progress';
 import type { Core } from '@strapi/strapi';
 import { ArgsError, parseArgs, USAGE, type BenchArgs } from './args';
 import { appDir, baseEnv, build, distDir, loadStrapi, resetDatabase, rssMb, startServer, type Server } from './app';
-import { bulkSeed } from './bulk-seed';
 import { explainList } from './explain';
 import { runLoad } from './load';
 import { ensureNginx, startNginx } from './nginx';
@@ -18,26 +16,11 @@ import {
   compareRuns, evaluateTargets, markdownTable, targetsTable, type RunResult, type ScenarioResult,
 } from './report';
 import { prepareConditional, probe, scenarios, type Phase, type Scenario } from './scenarios';
+import { log, seedBenchDatabase } from './seed';
 import { loadTextBank } from './text-bank';
 
 const resultsDir = path.join(appDir, 'bench', 'results');
-const log = (line: string) => process.stdout.write(`[bench] ${line}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function progressBar(label: string) {
-  const bar = new SingleBar({ format: `[bench] ${label} [{bar}] {percentage}% | {value}/{total} | {duration_formatted}`, hideCursor: true }, Presets.shades_classic);
-  let started = false;
-  return {
-    update(done: number, total: number) {
-      if (!started) {
-        bar.start(total, 0);
-        started = true;
-      }
-      bar.update(done);
-    },
-    stop: () => started && bar.stop(),
-  };
-}
 
 /** The most frequent long word of the text bank: a search that matches many articles. */
 function commonWord(): string {
@@ -69,14 +52,7 @@ async function prepare(args: BenchArgs, env: Record<string, string>) {
   const strapi = await loadStrapi(env);
   try {
     const knex = strapi.db.connection;
-    if (!args.skipSeed) {
-      const bar = progressBar(`seeding ${args.articles.toLocaleString('en-US')} articles`);
-      const t = Date.now();
-      const seeded = await bulkSeed(strapi, { articles: args.articles, locale: 'ar', onProgress: bar.update });
-      bar.stop();
-      log(`seeded ${seeded.articles} articles (${seeded.rows.toLocaleString('en-US')} rows) in ${((Date.now() - t) / 1000).toFixed(1)} s`);
-      await reindexSearch(strapi);
-    }
+    if (!args.skipSeed) await seedBenchDatabase(strapi, { articles: args.articles });
     const published = await knex('articles').whereNotNull('published_at').count({ n: '*' }).first();
     log(`database holds ${Number(published?.n ?? 0).toLocaleString('en-US')} published article rows`);
     const newest = await knex('articles').whereNotNull('published_at').where({ locale: 'ar' }).orderBy('first_published_at', 'desc').select('slug').first();
@@ -87,18 +63,6 @@ async function prepare(args: BenchArgs, env: Record<string, string>) {
   } finally {
     await strapi.destroy();
   }
-}
-
-/** Articles written with knex bypass the search index's document middleware: rebuild it when the app has one. */
-async function reindexSearch(strapi: Core.Strapi) {
-  const file = path.join(distDir, 'src', 'services', 'search', 'index.js');
-  if (!fs.existsSync(file)) return;
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const search = require(file);
-  if (typeof search.reindexArticles !== 'function') return;
-  const bar = progressBar('search index');
-  await search.reindexArticles(strapi, bar.update);
-  bar.stop();
 }
 
 async function measure(base: string, s: Scenario, args: BenchArgs): Promise<{ result: ScenarioResult; body?: Buffer; contentType?: string }> {

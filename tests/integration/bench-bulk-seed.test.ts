@@ -78,4 +78,19 @@ describe('bench bulk seeder', () => {
     expect(Number(list.headers['x-query-count'])).toBeGreaterThan(Number(one.headers['x-query-count']));
     expect(Number(one.headers['x-query-count'])).toBeGreaterThan(0);
   });
+
+  it('takes its text from another source when given one (the search benchmark corpus)', async () => {
+    let n = 0;
+    const text = {
+      title: () => `عنوان من مصدر آخر ${++n}`,
+      excerpt: () => 'ملخص ثابت',
+      body: () => [{ type: 'paragraph' as const, children: [{ type: 'text' as const, text: 'نص ثابت' }] }],
+    };
+    await bulkSeed(app.strapi, { articles: 3, authors: 1, tags: 3, text });
+    const rows = await app.strapi.db.connection('articles').where('title', 'like', 'عنوان من مصدر آخر%').whereNotNull('published_at');
+    expect(rows.map((r: any) => r.title).sort()).toEqual(['عنوان من مصدر آخر 1', 'عنوان من مصدر آخر 2', 'عنوان من مصدر آخر 3']);
+    expect(rows.every((r: any) => r.excerpt === 'ملخص ثابت')).toBe(true);
+    const body = typeof rows[0].body === 'string' ? JSON.parse(rows[0].body) : rows[0].body; // text on SQLite, jsonb on PostgreSQL
+    expect(body).toEqual(text.body());
+  });
 });
