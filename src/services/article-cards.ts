@@ -39,12 +39,12 @@ export interface RenderOptions {
  * Cards as the public REST API shows them: card preset, sanitized for the
  * requester, with readingTimeLabel, dates and jsonLd; keyed by documentId.
  *
- * Loading, sanitizing and decorating 20 cards is most of a search request
- * (~10 of ~22 ms at 100k articles). So for anonymous readers each rendered
- * card is kept in the card cache under the keys of the documents it shows
- * (the article, its section, authors and tags): any write to one of them
- * evicts it, here and on the other nodes, exactly like cached responses.
- * A result page then loads only the cards not rendered recently.
+ * Loading, sanitizing and decorating 20 cards is about 10 ms of CPU, the
+ * larger part of a search request (docs/benchmarks.md). So for anonymous
+ * readers each rendered card is kept in the card cache under the keys of the
+ * documents it shows (the article, its section, authors and tags): any write
+ * to one of them evicts it, here and on the other nodes, exactly like cached
+ * responses. A result page then loads only the cards not rendered recently.
  */
 export async function renderCards(strapi: Core.Strapi, documentIds: string[], locale: string, options: RenderOptions): Promise<Map<string, any>> {
   const cache = options.anonymous ? cacheService(strapi).cards : null;
