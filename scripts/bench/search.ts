@@ -141,7 +141,7 @@ async function main() {
   }
 
   const cold = await phase({ ...env, CACHE_ENABLED: 'false' }, 'cold: CACHE_ENABLED=false', false, corpus);
-  const warmCards = await phase(env, 'warm cards: caches on, every query string new', true, corpus);
+  const warmCards = await phase(env, 'production caches, every query string new (warm cards)', true, corpus);
 
   const cpus = os.cpus();
   const report = {
