@@ -16,6 +16,28 @@ export interface NewsEntry extends UrlEntry {
   published: Date;
 }
 
+/** The only namespaces we declare: sitemaps.org always, Google News on the news sitemap. */
+interface Namespaces {
+  news: boolean;
+}
+
+/*
+ * An empty <urlset> is written here, not by the package: SitemapStream refuses to end without a URL
+ * (EmptySitemap, "You ended the stream without writing anything", sitemap 9.0.1), yet a news sitemap is
+ * empty after any 48 hours without a story, and Google says of that: "It won't cause any problems with
+ * Google Search if the file is empty" (developers.google.com/search/docs/crawling-indexing/sitemaps/news-sitemap).
+ * These are the bytes the package writes around its <url> elements (sitemap-stream.js: xmlDec,
+ * urlsetTagStart, the xmlns:news attribute, closetag); tests/unit/sitemaps.test.ts compares them with the
+ * package's own output, so an upgrade that changes either side fails there.
+ */
+const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
+const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
+const NEWS_NS = 'http://www.google.com/schemas/sitemap-news/0.9';
+
+function emptyUrlset(ns: Namespaces): string {
+  return `${XML_DECLARATION}<urlset xmlns="${SITEMAP_NS}"${ns.news ? ` xmlns:news="${NEWS_NS}"` : ''}></urlset>`;
+}
+
 async function write(stream: SitemapStream | SitemapIndexStream, items: Array<SitemapItemLoose | { url: string; lastmod?: string }>) {
   const done = streamToPromise(stream);
   for (const item of items) stream.write(item);
@@ -23,15 +45,18 @@ async function write(stream: SitemapStream | SitemapIndexStream, items: Array<Si
   return (await done).toString('utf8');
 }
 
+async function urlset(ns: Namespaces, items: SitemapItemLoose[]): Promise<string> {
+  if (!items.length) return emptyUrlset(ns);
+  return write(new SitemapStream({ xmlns: { news: ns.news, xhtml: false, image: false, video: false } }), items);
+}
+
 export function renderUrlset(entries: UrlEntry[]): Promise<string> {
-  const stream = new SitemapStream({ xmlns: { news: false, xhtml: false, image: false, video: false } });
-  return write(stream, entries.map((e) => ({ url: e.url, lastmod: e.lastmod?.toISOString() })));
+  return urlset({ news: false }, entries.map((e) => ({ url: e.url, lastmod: e.lastmod?.toISOString() })));
 }
 
 export function renderNewsSitemap(entries: NewsEntry[], publication: { name: string; language: string }): Promise<string> {
-  const stream = new SitemapStream({ xmlns: { news: true, xhtml: false, image: false, video: false } });
-  return write(
-    stream,
+  return urlset(
+    { news: true },
     entries.map((e) => ({
       url: e.url,
       lastmod: e.lastmod?.toISOString(),
@@ -44,6 +69,7 @@ export function renderNewsSitemap(entries: NewsEntry[], publication: { name: str
   );
 }
 
+/** SitemapIndexStream writes an empty <sitemapindex> itself (it has no EmptySitemap check). */
 export function renderSitemapIndex(entries: UrlEntry[]): Promise<string> {
   return write(new SitemapIndexStream(), entries.map((e) => ({ url: e.url, lastmod: e.lastmod?.toISOString() })));
 }

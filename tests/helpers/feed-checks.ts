@@ -17,6 +17,12 @@ export async function xmlErrors(xml: string): Promise<string[]> {
   return result.valid ? [] : result.errors.map((e) => e.rawMessage);
 }
 
+/** Errors from validating `xml` against an XML Schema (libxml2), e.g. the sitemaps.org sitemap.xsd. */
+export async function xmlSchemaErrors(xml: string, xsd: { fileName: string; contents: string }): Promise<string[]> {
+  const result = await validateXML({ xml: [{ fileName: 'doc.xml', contents: xml }], schema: [xsd] });
+  return result.valid ? [] : result.errors.map((e) => e.rawMessage);
+}
+
 export const rowan = (xml: string) => rowanParse(xml);
 export const feedsmithRss = (xml: string) => parseRssFeed(xml);
 export const feedsmithAtom = (xml: string) => parseAtomFeed(xml);
