@@ -32,6 +32,8 @@ export function renderJsonFeed(meta: FeedMeta, items: FeedItem[]): string {
     items: items.map(jsonItem),
   };
   const generated = generateJsonFeed(feed) as Record<string, unknown>;
+  // `items` is required even when empty (JSON Feed 1.1); feedsmith 3.0.1 drops an empty array.
+  generated.items ??= [];
   // JSON Feed has no copyright field; extensions are objects under an underscore key.
   if (meta.copyright) generated._rights = { copyright: meta.copyright };
   return JSON.stringify(generated);
