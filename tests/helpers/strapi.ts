@@ -84,6 +84,18 @@ export async function startStrapi(extraEnv: Record<string, string> = {}): Promis
   };
 }
 
+/** GET with headers, the body kept as the UTF-8 text it was sent as (XML and feed JSON are compared byte for byte). */
+export function getText(app: TestApp, path: string, headers: Record<string, string> = {}) {
+  const req = app.http().get(path);
+  for (const [k, v] of Object.entries(headers)) req.set(k, v);
+  return req.buffer(true).parse((res, cb) => {
+    let data = '';
+    res.setEncoding('utf8');
+    res.on('data', (chunk: string) => (data += chunk));
+    res.on('end', () => cb(null, data));
+  });
+}
+
 /** Counts SQL statements issued while `fn` runs (knex 'query' events). */
 export async function countQueries<T>(strapi: Core.Strapi, fn: () => Promise<T>): Promise<{ result: T; count: number; sql: string[] }> {
   const sql: string[] = [];

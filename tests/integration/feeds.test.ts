@@ -1,4 +1,4 @@
-import { startStrapi, countQueries, type TestApp } from '../helpers/strapi';
+import { startStrapi, countQueries, getText, type TestApp } from '../helpers/strapi';
 import { Fixtures, paragraph } from '../helpers/fixtures';
 import { activeContent } from '../helpers/inert-html';
 import {
@@ -35,16 +35,7 @@ const XSS_BODY = [
   { type: 'image', image: { url: 'https://cdn.example/x.jpg', alternativeText: '" onerror="alert(8)', width: 1, height: 1 }, children: [{ type: 'text', text: '' }] },
 ];
 
-const get = (path: string, headers: Record<string, string> = {}) => {
-  const req = app.http().get(path);
-  for (const [k, v] of Object.entries(headers)) req.set(k, v);
-  return req.buffer(true).parse((res, cb) => {
-    let data = '';
-    res.setEncoding('utf8');
-    res.on('data', (chunk: string) => (data += chunk));
-    res.on('end', () => cb(null, data));
-  });
-};
+const get = (path: string, headers: Record<string, string> = {}) => getText(app, path, headers);
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 async function uploadFile(name: string) {
@@ -244,6 +235,31 @@ describe('filters and parameters', () => {
     expect(await titles(`tag=${encodeURIComponent(ids.oil.slug)}`)).toEqual([TITLE]);
     expect(await titles('locale=en')).toEqual(['Oil prices rise']);
     expect(await titles('limit=1')).toEqual([XSS_TITLE_TEXT]);
+  });
+
+  it('a section whose only story is a draft gives a valid, empty feed in every format', async () => {
+    const culture = await f.section('ثقافة');
+    await f.article({ title: 'مسودة ثقافية', section: culture.documentId }, { draft: true });
+    const query = `section=${encodeURIComponent(culture.slug)}`;
+    const bodies = Object.fromEntries(
+      await Promise.all(
+        FORMATS.map(async (format) => {
+          const res = await get(`/api/feeds/${format}?${query}`);
+          expect([format, res.status]).toEqual([format, 200]);
+          expect(res.headers.etag).toMatch(/^"[^"]+"$/);
+          return [format, res.body] as const;
+        }),
+      ),
+    );
+    for (const format of ['rss', 'atom'] as const) {
+      expect(await xmlErrors(bodies[format])).toEqual([]);
+      expect(rowan(bodies[format]).items).toEqual([]);
+    }
+    expect(feedsmithRss(bodies.rss).title).toBe('خليجي 247 — ثقافة');
+    const json = JSON.parse(bodies.json);
+    expect(jsonFeedErrors(json)).toEqual([]);
+    expect(json.items).toEqual([]);
+    expect(JSON.parse(bodies.ninjs)).toEqual([]);
   });
 
   it('uses the English site settings for locale=en', async () => {
