@@ -24,6 +24,14 @@ describe('preview tokens', () => {
     expect(checkPreviewToken(`${Number(exp) + 86400}.${sig}`, target, secret, now)).toBe('invalid');
   });
 
+  it('refuses a validly signed token whose expiry is beyond the configured lifetime', () => {
+    const yearLong = signPreviewToken(target, secret, now, 365 * 86400);
+    expect(checkPreviewToken(yearLong, target, secret, now)).toBe('invalid');
+    expect(checkPreviewToken(yearLong, target, secret, now, 366 * 86400)).toBe('ok');
+    // A minute of clock skew between the signer and this server is tolerated.
+    expect(checkPreviewToken(signPreviewToken(target, secret, now + 30_000, 3600), target, secret, now)).toBe('ok');
+  });
+
   it('tells a missing token from garbage', () => {
     expect(checkPreviewToken(undefined, target, secret, now)).toBe('missing');
     expect(checkPreviewToken('', target, secret, now)).toBe('missing');

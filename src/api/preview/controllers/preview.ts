@@ -1,7 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { sendError } from '../../../services/http-errors';
 import { isKnownLocale } from '../../../services/locales';
-import { checkPreviewToken, previewSecret, type PreviewTarget } from '../../../lib/preview-token';
+import { checkPreviewToken, type PreviewTarget } from '../../../lib/preview-token';
+import type { PreviewConfig } from '../../../../config/preview';
+import type { PreviewGrant } from '../../../documents/read-access';
 import { PREVIEW_CSP } from '../../../lib/preview-page';
 
 const REFUSALS = {
@@ -26,8 +28,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       return sendError(ctx, 400, 'ValidationError', 'status must be draft or published', [{ path: ['status'], message: 'must be draft or published' }]);
     }
     const target: PreviewTarget = { documentId, locale, status };
-    const check = checkPreviewToken(token, target, previewSecret());
+    const preview = strapi.config.get('preview') as PreviewConfig;
+    const check = checkPreviewToken(token, target, preview.secret, Date.now(), preview.ttlSeconds);
     if (check !== 'ok') return sendError(ctx, 401, 'UnauthorizedError', REFUSALS[check], [{ path: ['token'], message: check }]);
+    // The Document Service read guard opens this one version, and only it, for this request.
+    ctx.state.previewGrant = { documentId, locale } satisfies PreviewGrant;
 
     const html = await strapi.service('api::preview.preview').renderArticle(target);
     if (!html) return sendError(ctx, 404, 'NotFoundError', `No ${status} version of article ${documentId} in locale "${locale}"`);
