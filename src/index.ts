@@ -2,19 +2,23 @@ import type { Core } from '@strapi/strapi';
 import { registerDocumentMiddlewares } from './documents';
 import { registerGraphql } from './graphql';
 import { cacheDefaultLocaleLookups, ensureSiteLocales, watchLocaleChanges } from './services/locales';
-import { grantPublicActions } from './bootstrap/public-permissions';
+import { assertPublicRole, disableRegistration } from './bootstrap/public-permissions';
 import { ensureDevAdmin } from './bootstrap/dev-admin';
 import { seedDemoIfEnabled } from './bootstrap/demo-seed';
 import { registerEditorial, setupEditorialAdmin } from './bootstrap/editorial';
 import { cacheService } from './services/cache';
 import { ensureReadIndexes } from './bootstrap/indexes';
-import { closeRateLimitStore } from './middlewares/rate-limit';
+import { closeRateLimitStore } from './middlewares/request-guard';
 import { restoreFirstPublishedAt, skipFullTableFirstPublishedAtMigration } from './bootstrap/first-published-at';
 import { watchSiteChanges } from './services/article-extras';
+import { validateQueryValues } from './bootstrap/query-validation';
+import { makePrivateAttributesUnsearchable } from './bootstrap/private-fields';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     skipFullTableFirstPublishedAtMigration(strapi);
+    makePrivateAttributesUnsearchable(strapi);
+    validateQueryValues(strapi);
     registerDocumentMiddlewares(strapi);
     registerGraphql(strapi);
     registerEditorial(strapi);
@@ -27,7 +31,8 @@ export default {
     await ensureReadIndexes(strapi);
     watchSiteChanges(strapi);
     await ensureSiteLocales(strapi);
-    await grantPublicActions(strapi);
+    await assertPublicRole(strapi);
+    await disableRegistration(strapi);
     await setupEditorialAdmin(strapi);
     await ensureDevAdmin(strapi);
     await seedDemoIfEnabled(strapi);

@@ -1,17 +1,21 @@
 import { sendError } from '../services/http-errors';
 
 /**
- * Turns a request body that is not valid JSON into Strapi's 400 error shape
- * naming the body, instead of a bare SyntaxError (and a logged stack trace).
+ * Request bodies the body parser cannot read get Strapi's error shape naming
+ * the body, instead of a 500 and a logged stack trace: malformed JSON or
+ * multipart (400) and a body over the size limit (413).
  */
 export default () => async (ctx: any, next: () => Promise<void>) => {
   try {
     await next();
   } catch (err: any) {
-    const isParseError = err instanceof SyntaxError || err?.type === 'entity.parse.failed';
-    if (!isParseError || ctx.body !== undefined) throw err;
-    sendError(ctx, 400, 'ValidationError', 'Request body is not valid JSON', [
-      { path: ['body'], message: String(err.message ?? 'malformed JSON') },
-    ]);
+    if (ctx.body !== undefined && ctx.body !== null) throw err;
+    const message = String(err?.message ?? '');
+    if (err?.type === 'entity.too.large' || err?.status === 413) {
+      return sendError(ctx, 413, 'PayloadTooLargeError', 'The request body is over the size limit', [{ path: ['body'], message: 'is too large' }]);
+    }
+    const unreadable = err instanceof SyntaxError || err?.type === 'entity.parse.failed' || /MultipartParser|multipart/i.test(message);
+    if (!unreadable) throw err;
+    sendError(ctx, 400, 'ValidationError', 'Request body cannot be read (malformed JSON or multipart)', [{ path: ['body'], message: message || 'malformed body' }]);
   }
 };

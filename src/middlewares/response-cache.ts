@@ -3,7 +3,7 @@ import { collectKeys, FEED_KEY, headerKeys, LIST_KEY, requestKey, type SchemaLoo
 import { etagOf } from '../services/response-cache';
 import { cacheService } from '../services/cache';
 import { defaultLocale } from '../services/locales';
-import { applyRateLimit } from './rate-limit';
+import { isApiPath } from '../lib/request-checks';
 
 /**
  * Headers of a response that belong to that one exchange; every other header
@@ -28,10 +28,10 @@ function notModified(ctx: any, etag: string, lastModified?: string): boolean {
 
 /**
  * In-process cache for anonymous GET responses under /api (REST, feeds,
- * sitemaps, search). It stands first in the middleware chain, so a hit costs
- * a map lookup (plus the rate-limit count for rate-limited endpoints) and the
- * security headers are replayed with the body; hits are therefore not in the
- * request log. Requests with an Authorization header (partners, admins,
+ * sitemaps, search). It stands right after the request guard (which has
+ * already counted the request against its rate limit), so a hit costs a map
+ * lookup, and the security headers are replayed with the body; hits are
+ * therefore not in the request log. Requests with an Authorization header (partners, admins,
  * drafts) always reach the application. Entries are evicted by key when the
  * documents they show change (src/documents/cache-invalidation.ts).
  */
@@ -41,13 +41,12 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   return async (ctx: any, next: () => Promise<void>) => {
     const { store } = cacheService(strapi);
     const cacheable =
-      store && (ctx.method === 'GET' || ctx.method === 'HEAD') && ctx.path.startsWith('/api/') && !ctx.get('authorization') && ctx.query.status !== 'draft';
+      store && (ctx.method === 'GET' || ctx.method === 'HEAD') && isApiPath(ctx.path) && !ctx.get('authorization') && ctx.query.status !== 'draft';
     if (!cacheable) return next();
 
     const key = requestKey(ctx.path, ctx.querystring, await defaultLocale(strapi));
     const hit = store.get(key);
     if (hit) {
-      if (hit.rateLimited && !(await applyRateLimit(strapi, ctx))) return;
       for (const [name, value] of Object.entries(hit.headers)) ctx.set(name, value);
       ctx.set('ETag', hit.etag);
       ctx.set('X-Cache', 'HIT');
@@ -95,7 +94,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
       // CORS headers depend on the request's Origin: strapi::cors (before us) sets them on every response.
       if (!PER_RESPONSE.has(lower) && !lower.startsWith('access-control-') && value !== undefined) headers[name] = String(value);
     }
-    store.set(key, { body, etag, headers, keys: [...keys], rateLimited: ctx.state.rateLimited === true });
+    store.set(key, { body, etag, headers, keys: [...keys] });
     if (notModified(ctx, etag, headers['last-modified'])) {
       ctx.status = 304;
       ctx.body = null;

@@ -6,8 +6,6 @@ export interface CachedResponse {
   etag: string;
   headers: Record<string, string>;
   keys: string[];
-  /** The endpoint is rate-limited: hits are counted too. */
-  rateLimited?: boolean;
 }
 
 export interface ResponseCacheOptions {

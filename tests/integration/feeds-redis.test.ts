@@ -64,7 +64,7 @@ describe('rate limiting with REDIS_URL', () => {
     await awayFromWindowEdge();
     expect((await app.http().get('/api/feeds/json')).status).toBe(200);
     expect((await app.http().get('/api/feeds/json')).status).toBe(200);
-    const keys = await redis.keys(`${PREFIX}:ip:*`);
+    const keys = await redis.keys(`${PREFIX}:api:ip:*`);
     expect(keys).toHaveLength(1);
     expect(await redis.get(keys[0])).toBe('2');
     // Another app process (its own client, same prefix) serves the same client twice.

@@ -1,3 +1,5 @@
+import { customRoute } from '../../../lib/route-policies';
+
 /**
  * GET /api/feeds/rss|atom|json|ninjs — one action, `find`, so Strapi's
  * read-only API tokens pass its auth (they allow only find/findOne actions)
@@ -9,7 +11,7 @@ export default {
       method: 'GET',
       path: '/feeds/:format(rss|atom|json|ninjs)',
       handler: 'feed.find',
-      config: { middlewares: ['global::rate-limit'] },
+      config: customRoute('locale', 'section', 'author', 'tag', 'limit'),
     },
   ],
 };
