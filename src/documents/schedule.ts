@@ -11,11 +11,38 @@ const ARTICLE = 'api::article.article';
  * looks at the schedule as it will be once saved, so sending only one of the
  * two fields is judged against the stored other one.
  */
+/** Admin users who may publish articles may schedule them; everyone else's edits are reviewed first. */
+function editorIsSaving(strapi: Core.Strapi): boolean | null {
+  const ability = (strapi.requestContext.get() as { state?: { userAbility?: { can: (a: string, s: string) => boolean } } } | undefined)?.state?.userAbility;
+  return ability ? ability.can('plugin::content-manager.explorer.publish', ARTICLE) : null;
+}
+
+/**
+ * A reporter's edit of a draft an editor has scheduled must not go live
+ * unreviewed at the embargo time: the embargo (scheduledPublishAt) of that
+ * locale version is cleared, and the editor schedules it again after review.
+ * The expiry stays: taking a story down is never the risk.
+ */
+async function clearEmbargoOnReporterEdit(strapi: Core.Strapi, params: any, data: Record<string, unknown>): Promise<void> {
+  if (editorIsSaving(strapi) !== false || !params.documentId) return;
+  const locale = typeof params.locale === 'string' ? params.locale : await defaultLocale(strapi);
+  const draft = await strapi.db.query(ARTICLE).findOne({
+    where: { documentId: params.documentId, locale, publishedAt: null },
+    select: ['id', 'scheduledPublishAt'],
+  });
+  if (draft?.scheduledPublishAt) {
+    data.scheduledPublishAt = null;
+    strapi.log.info(`[schedule] embargo of article ${params.documentId} (${locale}) cleared: edited by a user who cannot publish`);
+  }
+}
+
 export function scheduleMiddleware(strapi: Core.Strapi) {
   return async (ctx: { uid: string; action: string; params: any }, next: () => Promise<unknown>) => {
     const data = ctx.params?.data;
     const writing = ctx.uid === ARTICLE && (ctx.action === 'create' || ctx.action === 'update');
-    if (!writing || !data || typeof data !== 'object' || !SCHEDULE_FIELDS.some((f) => f in data)) return next();
+    if (!writing || !data || typeof data !== 'object') return next();
+    if (ctx.action === 'update') await clearEmbargoOnReporterEdit(strapi, ctx.params, data);
+    if (!SCHEDULE_FIELDS.some((f) => f in data)) return next();
 
     let stored: Schedule = {};
     if (ctx.action === 'update' && ctx.params.documentId) {

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { checkArticleData, checkAuthorData, checkNamedData, checkSiteData, relationIsSet, type FieldError } from '../lib/input-rules';
+import { checkArticleData, checkAuthorData, checkNamedData, checkSiteData, controlCharacterProblems, relationIsSet, type FieldError } from '../lib/input-rules';
 
 const fail = (message: string, details: FieldError[]): never => {
   throw new errors.ValidationError(message, {
@@ -42,13 +42,22 @@ export function validationMiddleware(strapi: Core.Strapi) {
       delete data.firstPublishedAt;
     }
     if (writing) {
-      const problems =
-        uid === ARTICLE ? checkArticleData(data, action === 'create')
+      const problems = [
+        ...controlCharacterProblems(data),
+        ...(uid === ARTICLE ? checkArticleData(data, action === 'create')
         : uid === 'api::author.author' ? checkAuthorData(data, action === 'create')
         : uid === 'api::section.section' || uid === 'api::tag.tag' ? checkNamedData(data, action === 'create')
         : uid === 'api::site.site' ? checkSiteData(data)
-        : [];
+        : []),
+      ];
       if (problems.length) fail(`Invalid ${uid.split('.').pop()}: ${describe(problems)}`, problems);
+    }
+
+    if (action === 'delete' && params?.status === 'draft') {
+      // Strapi throws a plain Error (a 500) for this; deleting removes every version of a locale.
+      fail('A draft cannot be deleted on its own: delete the document, or discard the draft', [
+        { path: ['status'], message: 'delete removes the published version and its draft together; use discardDraft for the draft alone' },
+      ]);
     }
 
     if (uid === ARTICLE) {
@@ -70,11 +79,19 @@ export function validationMiddleware(strapi: Core.Strapi) {
         }
       }
     }
+    let result: any;
     try {
-      return await next();
+      result = await next();
     } catch (err) {
       throw writing ? nameUnknownRelation(err, data) : err;
     }
+    // Strapi answers a PUT or DELETE of a documentId that does not exist with 200 {data: null} / 204.
+    if (uid.startsWith('api::') && params?.documentId && ((action === 'update' && !result) || (action === 'delete' && result?.entries?.length === 0))) {
+      throw new errors.NotFoundError(`No ${uid.split('.').pop()} with documentId "${params.documentId}"`, {
+        errors: [{ path: ['documentId'], message: 'not found', name: 'NotFoundError' }],
+      });
+    }
+    return result;
   };
 }
 

@@ -8,8 +8,19 @@ import { presets } from '../api/article/populate';
 import { articleDates, articleReadingTimeLabel } from '../lib/article-extras';
 import { DIGIT_SYSTEMS, type Digits } from '../lib/reading-time';
 import { batchedRelationsConfig, markPreloaded } from './batch-relations';
+import { accessResolversConfig, hidePluginQueries, toManyRelationFields } from './access';
+import { CONTENT_ACCESS } from '../lib/route-policies';
 
 const ARTICLE = 'api::article.article';
+/** users-permissions' GraphQL account mutations → the REST auth action each stands for. */
+const ACCOUNT_MUTATIONS = {
+  login: 'callback',
+  register: 'register',
+  forgotPassword: 'forgotPassword',
+  resetPassword: 'resetPassword',
+  changePassword: 'changePassword',
+  emailConfirmation: 'emailConfirmation',
+};
 /** Root collection queries of our API whose pagination and locale are checked. */
 const COLLECTION_QUERIES = ['articles', 'authors', 'sections', 'tags'];
 
@@ -62,7 +73,7 @@ export function registerGraphql(strapi: Core.Strapi): void {
   };
 
   const resolversConfig: Record<string, unknown> = {
-    'Query.articleBySlug': { auth: { scope: [`${ARTICLE}.findBySlug`] }, middlewares: [guard] },
+    'Query.articleBySlug': { auth: { scope: [`${ARTICLE}.findOne`] }, middlewares: [guard] },
     'Query.searchArticles': { auth: { scope: ['api::search.search.find'] }, middlewares: [guard] },
     'Article.readingTimeLabel': { auth: false },
     'Article.dates': { auth: false },
@@ -72,9 +83,24 @@ export function registerGraphql(strapi: Core.Strapi): void {
     resolversConfig[`Query.${name}`] = { middlewares: [guard] };
     resolversConfig[`Query.${name}_connection`] = { middlewares: [guard] };
   }
+  // Nested lists too: Strapi would cut `sections { articles(pagination: { pageSize: 500 }) }` to 100 without a word.
+  for (const key of toManyRelationFields(strapi)) resolversConfig[key] = { middlewares: [guard] };
   for (const [key, { middlewares }] of Object.entries(batchedRelationsConfig(strapi))) {
     const existing = resolversConfig[key] as { middlewares?: unknown[] } | undefined;
     resolversConfig[key] = { ...existing, middlewares: [...(existing?.middlewares ?? []), ...middlewares] };
+  }
+  // The REST routes' access policy on every root query and mutation (drafts, token classes).
+  for (const [key, { policies }] of Object.entries(accessResolversConfig(strapi, { articleBySlug: ARTICLE, searchArticles: ARTICLE }))) {
+    resolversConfig[key] = { ...(resolversConfig[key] as object | undefined), policies };
+  }
+  hidePluginQueries(strapi);
+  // users-permissions' account mutations skip the permission check (auth: false, and the first
+  // extension's config wins the merge); the access policy asks for the permission of their REST
+  // route instead, which the public role does not hold (src/bootstrap/public-permissions.ts).
+  for (const [field, action] of Object.entries(ACCOUNT_MUTATIONS)) {
+    resolversConfig[`Mutation.${field}`] = {
+      policies: [{ name: CONTENT_ACCESS, config: { uid: 'plugin::users-permissions.auth', scope: `plugin::users-permissions.auth.${action}` } }],
+    };
   }
 
   graphql.service('extension').use(() => ({

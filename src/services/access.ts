@@ -1,19 +1,68 @@
-import { sendError } from './http-errors';
+import type { Core } from '@strapi/strapi';
+import { contentTypes } from '@strapi/utils';
+import { alwaysSeesDrafts, DRAFTS_PERMISSION, type CallerKind, type ModelInfo, type ModelLookup } from '../lib/access-rules';
 
-const TOKEN_STRATEGIES = new Set(['content-api-token', 'api-token']);
+/** What the caller of the current request may see (src/lib/access-rules.ts). */
+export interface Access {
+  kind: CallerKind;
+  /** Unpublished versions (drafts, pending edits, scheduled copy). */
+  drafts: boolean;
+}
+
+interface AuthState {
+  strategy?: { name?: string };
+  credentials?: { type?: string } | null;
+}
+
+const TOKEN_TYPES: Record<string, CallerKind> = {
+  'read-only': 'read-only-token',
+  'full-access': 'full-access-token',
+  custom: 'custom-token',
+};
+
+export function callerKind(auth: AuthState | undefined): CallerKind {
+  const strategy = auth?.strategy?.name;
+  if (strategy === 'admin' || strategy === 'admin-token') return 'admin';
+  if (strategy === 'content-api-token' || strategy === 'api-token') return TOKEN_TYPES[auth?.credentials?.type ?? ''] ?? 'custom-token';
+  if (strategy === 'users-permissions' && auth?.credentials) return 'user';
+  return 'public';
+}
 
 /** Callers with a Strapi API token (partners, frontends' build servers, scripts); not the public role. */
-export const isTokenCaller = (ctx: any): boolean => TOKEN_STRATEGIES.has(ctx.state?.auth?.strategy?.name);
+export const isTokenCaller = (ctx: { state?: { auth?: AuthState } }): boolean => callerKind(ctx.state?.auth).endsWith('-token');
+
+const byAuth = new WeakMap<object, Promise<Access>>();
 
 /**
- * Strapi lets anyone with `find` read drafts with ?status=draft. A newsroom
- * must never leak embargoed copy, so the public role is refused drafts.
- * Returns true when the response has been written.
+ * The access of whoever holds `auth` (ctx.state.auth), worked out once per
+ * request (auth is a per-request object): custom tokens and end users need
+ * the drafts permission ticked for them.
  */
-export function refuseAnonymousDrafts(ctx: any): boolean {
-  if (ctx.query?.status !== 'draft' || isTokenCaller(ctx)) return false;
-  sendError(ctx, 403, 'ForbiddenError', 'Drafts are only available with an API token', [
-    { path: ['status'], message: 'draft requires an API token' },
-  ]);
-  return true;
+export function accessOfAuth(strapi: Core.Strapi, auth: AuthState | undefined): Promise<Access> {
+  if (!auth) return Promise.resolve({ kind: 'public', drafts: false });
+  let access = byAuth.get(auth);
+  if (!access) {
+    const kind = callerKind(auth);
+    const drafts =
+      alwaysSeesDrafts(kind) ||
+      ((kind === 'custom-token' || kind === 'user') &&
+        strapi.auth.verify(auth as any, { scope: [DRAFTS_PERMISSION] }).then(
+          () => true,
+          () => false,
+        ));
+    access = Promise.resolve(drafts).then((d) => ({ kind, drafts: d }));
+    byAuth.set(auth, access);
+  }
+  return access;
+}
+
+/** The access of the caller of the request whose ctx.state this is. */
+export const accessOf = (strapi: Core.Strapi, state: { auth?: AuthState }): Promise<Access> => accessOfAuth(strapi, state.auth);
+
+/** The schema facts the access rules need (src/lib/access-rules.ts), from Strapi's models. */
+export function modelLookup(strapi: Core.Strapi): ModelLookup {
+  return (uid) => {
+    const model = strapi.getModel(uid as any) as { attributes?: ModelInfo['attributes'] } | undefined;
+    return model?.attributes ? { attributes: model.attributes, draftAndPublish: contentTypes.hasDraftAndPublish(model as any) } : undefined;
+  };
 }

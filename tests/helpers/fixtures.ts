@@ -2,7 +2,7 @@ import type { TestApp } from './strapi';
 
 /** Writes through the public REST API with a full-access token, as a frontend build server or script would. */
 export class Fixtures {
-  constructor(private app: TestApp, private token: string) {}
+  constructor(private app: TestApp, readonly token: string) {}
 
   static async create(app: TestApp): Promise<Fixtures> {
     return new Fixtures(app, await app.apiToken('full-access'));

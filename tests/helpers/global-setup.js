@@ -7,6 +7,8 @@ module.exports = async () => {
   const { compileStrapi } = require('@strapi/strapi');
   const appDir = path.resolve(__dirname, '../..');
   const started = Date.now();
+  // A clean dist/: compiling over an old one leaves files of renamed or deleted sources behind (routes, policies…).
+  require('fs').rmSync(path.join(appDir, 'dist'), { recursive: true, force: true });
   await compileStrapi({ appDir, ignoreDiagnostics: false });
   if (process.env.CI) console.log(`\n[tests] compiled Strapi in ${Date.now() - started} ms`);
 };

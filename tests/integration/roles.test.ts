@@ -119,6 +119,41 @@ describe('the rest of each role', () => {
   });
 });
 
+describe('what reporters cannot do around an embargo and the media library', () => {
+  it("a reporter's edit of a draft an editor scheduled clears the embargo: it goes back to review, not live", async () => {
+    const reporter = cm(app, sessions['newsroom-reporter']);
+    const created = await reporter.create(article('خبر ينتظر موعده'));
+    const id = created.body.data.documentId;
+    const editor = cm(app, sessions['newsroom-editor']);
+    expect((await editor.update(id, { scheduledPublishAt: '2030-01-01T08:00:00.000Z', scheduledUnpublishAt: '2030-02-01T08:00:00.000Z' })).status).toBe(200);
+    const draft = () => app.strapi.db.query('api::article.article').findOne({ where: { documentId: id, locale: 'ar', publishedAt: null } });
+    expect((await draft()).scheduledPublishAt).not.toBeNull();
+    // An editor's own edit keeps the schedule.
+    expect((await editor.update(id, { excerpt: 'ملخص من المحرر' })).status).toBe(200);
+    expect((await draft()).scheduledPublishAt).not.toBeNull();
+    expect((await reporter.update(id, { title: 'خبر ينتظر موعده (بتعديل الكاتب)' })).status).toBe(200);
+    const after = await draft();
+    expect(after.title).toBe('خبر ينتظر موعده (بتعديل الكاتب)');
+    expect(after.scheduledPublishAt).toBeNull();
+    expect(after.scheduledUnpublishAt).not.toBeNull(); // taking a story down is never the risk
+  });
+
+  it('reporters cannot make the server fetch a URL into the media library; editors can', async () => {
+    const url = '/upload/actions/upload-from-urls';
+    const body = { urls: ['http://127.0.0.1:9/not-here.jpg'] };
+    const refused = await app.http().post(url).set(sessions['newsroom-reporter'].auth).send(body);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toMatch(/publish/);
+    const allowed = await app.http().post(url).set(sessions['newsroom-editor'].auth).send(body).buffer(true).parse((res, done) => {
+      let text = '';
+      res.on('data', (c: Buffer) => (text += c));
+      res.on('end', () => done(null, text));
+    });
+    expect(allowed.status).toBe(200);
+    expect(allowed.body).toContain('event: file:error'); // loopback is on Strapi's SSRF block list
+  });
+});
+
 describe('roles at bootstrap and user defaults', () => {
   it('creates the three roles once, however often bootstrap runs', async () => {
     const permissionsOf = async (ids: Record<string, number>) =>

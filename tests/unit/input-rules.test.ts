@@ -1,4 +1,4 @@
-import { checkArticleData, checkRelatedLinks, isHttpUrl, relationIsSet } from '../../src/lib/input-rules';
+import { checkArticleData, checkBlocks, checkRelatedLinks, controlCharacterProblems, isHttpUrl, relationIsSet } from '../../src/lib/input-rules';
 
 describe('isHttpUrl', () => {
   it.each([
@@ -51,5 +51,34 @@ describe('checkArticleData', () => {
     expect(checkArticleData({}, false)).toEqual([]);
     expect(checkArticleData({ title: ' ' }, false)).toEqual([{ path: ['title'], message: 'is required' }]);
     expect(checkArticleData({ title: 'عنوان', seo: { canonicalUrl: 'javascript:x' } }, true)[0].path).toEqual(['seo', 'canonicalUrl']);
+  });
+});
+
+describe('blocks bodies and control characters', () => {
+  const p = (text: string) => ({ type: 'paragraph', children: [{ type: 'text', text }] });
+
+  it('accepts Strapi blocks: paragraphs, headings, lists of items, links, images', () => {
+    const body = [
+      p('نص'),
+      { type: 'heading', level: 2, children: [{ type: 'text', text: 'عنوان', bold: true }] },
+      { type: 'list', format: 'unordered', children: [{ type: 'list-item', children: [{ type: 'link', url: 'https://x.example', children: [{ type: 'text', text: 'رابط' }] }] }] },
+      { type: 'image', image: { url: '/uploads/a.jpg' }, children: [{ type: 'text', text: '' }] },
+    ];
+    expect(checkBlocks(body, ['body'])).toEqual([]);
+  });
+
+  it('refuses what Strapi would have stored as null, naming the node', () => {
+    expect(checkBlocks('not an array', ['body'])).toEqual([{ path: ['body'], message: expect.stringContaining('list of blocks') }]);
+    expect(checkBlocks([{ type: 'script', children: [] }], ['body'])[0].path).toEqual(['body', 0]);
+    expect(checkBlocks([{ type: 'paragraph' }], ['body'])[0].path).toEqual(['body', 0, 'children']);
+    expect(checkBlocks([{ type: 'paragraph', children: [{ type: 'text', text: 5 }] }], ['body'])[0].path).toEqual(['body', 0, 'children', 0, 'text']);
+    expect(checkArticleData({ title: 'x', body: {} }, true).map((e) => e.path)).toEqual([['body']]);
+  });
+
+  it('finds control characters anywhere in the data, keeping tab and new lines', () => {
+    expect(controlCharacterProblems({ title: 'a\tb\nc\r', body: [p('سطر\nآخر')] })).toEqual([]);
+    expect(controlCharacterProblems({ title: 'a\u0000b' })).toEqual([{ path: ['title'], message: 'must not contain control characters' }]);
+    expect(controlCharacterProblems({ relatedLinks: [{ label: 'x\u0007' }] })[0].path).toEqual(['relatedLinks', 0, 'label']);
+    expect(controlCharacterProblems({ ['k\u0001']: 'v' })[0].path).toEqual(['k\u0001']);
   });
 });

@@ -1,7 +1,6 @@
 import { factories } from '@strapi/strapi';
 import { listQuery, withPreset } from '../services/article';
 import { sendError } from '../../../services/http-errors';
-import { refuseAnonymousDrafts } from '../../../services/access';
 import { defaultLocale } from '../../../services/locales';
 import { addArticleExtras, digitsParam } from '../../../services/article-extras';
 import type { Digits } from '../../../lib/reading-time';
@@ -39,8 +38,18 @@ function announceLocale(ctx: any, response: any, requested: string, served: stri
 }
 
 export default factories.createCoreController(UID, ({ strapi }) => ({
+  /**
+   * GET /api/articles/:id/draft — the draft version, for a preview frontend.
+   * Its permission, `api::article.article.readDrafts`, is the drafts
+   * permission of src/lib/access-rules.ts: a custom API token holding it may
+   * also ask any other surface for `status=draft`.
+   */
+  async readDrafts(ctx, next) {
+    ctx.query = { ...ctx.query, status: 'draft' };
+    return this.findOne!(ctx, next);
+  },
+
   async find(ctx) {
-    if (refuseAnonymousDrafts(ctx)) return;
     const view = takeViewParams(ctx, false);
     if (!view) return;
     ctx.query = listQuery(ctx.query);
@@ -50,7 +59,6 @@ export default factories.createCoreController(UID, ({ strapi }) => ({
   },
 
   async findOne(ctx) {
-    if (refuseAnonymousDrafts(ctx)) return;
     const view = takeViewParams(ctx, true);
     if (!view) return;
     ctx.query = withPreset(ctx.query, 'full');
@@ -71,7 +79,6 @@ export default factories.createCoreController(UID, ({ strapi }) => ({
 
   /** GET /api/articles/slug/:slug — the router has already percent-decoded an Arabic slug. */
   async findBySlug(ctx) {
-    if (refuseAnonymousDrafts(ctx)) return;
     const view = takeViewParams(ctx, true);
     if (!view) return;
     await this.validateQuery!(ctx);

@@ -1,4 +1,5 @@
 import { factories } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { presets, type PresetName } from '../populate';
 
 const UID = 'api::article.article';
@@ -30,7 +31,12 @@ export function listQuery(query: Query): Query {
     const slug = out[param];
     delete out[param];
     if (slug === undefined) continue;
-    shortcuts.push({ [relation]: { slug: { $eq: String(slug) } } });
+    if (typeof slug !== 'string' || slug === '') {
+      throw new errors.ValidationError(`${param} must be one ${param} slug`, {
+        errors: [{ path: [param], message: 'must be a single slug', name: 'ValidationError' }],
+      });
+    }
+    shortcuts.push({ [relation]: { slug: { $eq: slug } } });
   }
   if (shortcuts.length) {
     out.filters = out.filters ? { $and: [out.filters, ...shortcuts] } : { $and: shortcuts };

@@ -1,3 +1,4 @@
 import { factories } from '@strapi/strapi';
+import { coreRouterAccess } from '../../../lib/route-policies';
 
-export default factories.createCoreRouter('api::author.author');
+export default factories.createCoreRouter('api::author.author', { config: coreRouterAccess() });

@@ -1,10 +1,12 @@
+import { customRoute } from '../../../lib/route-policies';
+
 export default {
   routes: [
     {
       method: 'GET',
       path: '/search',
       handler: 'search.find',
-      config: {},
+      config: customRoute('q', 'locale', 'section', 'page', 'pageSize', 'digits'),
     },
   ],
 };

@@ -1,3 +1,4 @@
 import { factories } from '@strapi/strapi';
+import { coreRouterAccess } from '../../../lib/route-policies';
 
-export default factories.createCoreRouter('api::site.site');
+export default factories.createCoreRouter('api::site.site', { config: coreRouterAccess('single') });

@@ -1,0 +1,12 @@
+import { errors } from '@strapi/utils';
+
+/**
+ * Admin routes only for admin users holding one permission, e.g.
+ * `{ action: 'plugin::content-manager.explorer.publish', subject: 'api::article.article' }`
+ * — a capability, not a role name, so a renamed or new role keeps working.
+ */
+export default (policyContext: any, config: { action: string; subject?: string }) => {
+  const ability = policyContext.state?.userAbility;
+  if (ability?.can(config.action, config.subject)) return true;
+  throw new errors.PolicyError(`This action needs the ${config.action} permission${config.subject ? ` on ${config.subject}` : ''}`);
+};

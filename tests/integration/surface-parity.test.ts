@@ -1,0 +1,270 @@
+/**
+ * One rule, every surface. Seeds canaries — a never-published (embargoed)
+ * draft, an unpublished edit of a live story, a private e-mail and a private
+ * schedule — then asks every public surface, as every caller class without the
+ * drafts permission, and asserts the same answer everywhere: REST list,
+ * detail, by-slug and populate from sections/authors/tags, GraphQL root and
+ * nested, feeds, sitemaps, search and the JSON-LD inside them.
+ */
+import { startStrapi, type TestApp } from '../helpers/strapi';
+import { CANARY, canariesIn, LIVE_TITLE, seedCanaries, type Canaries } from '../helpers/canaries';
+
+let app: TestApp;
+let ids: Canaries;
+/** Every body a caller without the drafts permission received, scanned for canaries at the end. */
+const seen: Array<{ who: string; what: string; body: string }> = [];
+
+const callers = ['anonymous', 'read-only', 'partner'] as const;
+type Caller = (typeof callers)[number] | 'preview';
+const auth = (who: Caller) => (who === 'anonymous' ? {} : { Authorization: `Bearer ${ids.tokens[who]}` });
+
+async function get(who: Caller, url: string) {
+  const res = await app.http().get(url).set(auth(who));
+  if (who !== 'preview') seen.push({ who, what: `GET ${url}`, body: res.text });
+  return res;
+}
+async function gql(who: Caller, query: string, variables: Record<string, unknown> = {}) {
+  const res = await app.http().post('/graphql').set(auth(who)).send({ query, variables });
+  if (who !== 'preview') seen.push({ who, what: `GraphQL ${query}`, body: res.text });
+  return res;
+}
+
+beforeAll(async () => {
+  app = await startStrapi();
+  ids = await seedCanaries(app);
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+const queryFieldsWithArg = async (arg: string): Promise<Array<{ name: string; required: string[] }>> => {
+  const res = await app.http().post('/graphql').send({ query: '{ __schema { queryType { fields { name args { name type { kind } } } } } }' });
+  return res.body.data.__schema.queryType.fields
+    .filter((fld: any) => fld.args.some((a: any) => a.name === arg))
+    .map((fld: any) => ({ name: fld.name, required: fld.args.filter((a: any) => a.type.kind === 'NON_NULL').map((a: any) => a.name) }));
+};
+
+describe('drafts: refused to every caller without the drafts permission, on every surface', () => {
+  const restDraftUrls = () => [
+    '/api/articles?status=draft',
+    `/api/articles/${ids.draft.documentId}?status=draft`,
+    `/api/articles/slug/${encodeURIComponent(ids.draft.slug)}?status=draft`,
+    '/api/sections?status=draft&populate[articles][fields][0]=title',
+    `/api/sections/${ids.section.documentId}?status=draft&populate=*`,
+    '/api/authors?status=draft&populate[articles][fields][0]=title',
+    '/api/tags?status=draft&populate[articles][fields][0]=title',
+    '/api/articles?publicationFilter=never-published-document',
+    '/api/articles?hasPublishedVersion=false',
+    '/api/sections?publicationFilter=has-published-version-document',
+  ];
+
+  it.each(callers)('REST answers 403 naming the parameter (%s)', async (who) => {
+    for (const url of restDraftUrls()) {
+      const res = await get(who, url);
+      // Partners' feed-only tokens are refused the route itself before the parameter.
+      expect([403]).toContain(res.status);
+      if (who !== 'partner') expect(res.body.error.details.errors[0].path[0]).toMatch(/^(status|publicationFilter|hasPublishedVersion)$/);
+    }
+  });
+
+  it('GraphQL refuses status: DRAFT on every query that takes it, anonymously and with a read-only token', async () => {
+    const fields = await queryFieldsWithArg('status');
+    expect(fields.map((fld) => fld.name)).toEqual(expect.arrayContaining(['articles', 'article', 'articles_connection']));
+    for (const who of ['anonymous', 'read-only'] as const) {
+      for (const { name: field, required } of fields) {
+        const args = [...required.map((a) => `${a}: "${a === 'documentId' ? ids.draft.documentId : 'x'}"`), 'status: DRAFT'].join(', ');
+        const selection = field.endsWith('_connection') ? '{ nodes { __typename } }' : '{ __typename }';
+        const res = await gql(who, `{ ${field}(${args}) ${selection} }`);
+        expect([field, res.body.errors?.[0]?.extensions?.code]).toEqual([field, 'FORBIDDEN']);
+        expect(res.body.data?.[field] ?? null).toBeNull();
+      }
+    }
+    const filter = await gql('anonymous', '{ articles(hasPublishedVersion: false) { title } }');
+    expect(filter.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('the preview token (drafts permission) gets the draft on REST and GraphQL', async () => {
+    const rest = await get('preview', `/api/articles/${ids.draft.documentId}?status=draft`);
+    expect(rest.status).toBe(200);
+    expect(rest.body.data.title).toContain(CANARY.draft);
+    const slug = await get('preview', `/api/articles/slug/${encodeURIComponent(ids.draft.slug)}?status=draft`);
+    expect(slug.status).toBe(200);
+    const graph = await gql('preview', `{ article(documentId: "${ids.draft.documentId}", status: DRAFT) { title } }`);
+    expect(graph.body.data.article.title).toContain(CANARY.draft);
+  });
+
+  it('a custom token without the drafts permission gets 403, even holding find on articles', async () => {
+    const reader = await app.apiToken('custom', ['api::article.article.find', 'api::article.article.findOne']);
+    const res = await app.http().get('/api/articles?status=draft').set({ Authorization: `Bearer ${reader}` });
+    expect(res.status).toBe(403);
+    expect(res.body.error.details.errors[0].path).toEqual(['status']);
+  });
+});
+
+describe('pending edits and never-published drafts never show, whatever the surface', () => {
+  it.each(['anonymous', 'read-only'] as const)('REST, populate and JSON-LD show the live version only (%s)', async (who) => {
+    const list = await get(who, '/api/articles');
+    expect(list.body.data.map((a: any) => a.title)).toEqual([LIVE_TITLE]);
+    const one = await get(who, `/api/articles/${ids.live.documentId}`);
+    expect(one.body.data.title).toBe(LIVE_TITLE);
+    expect(one.body.data.relatedLinks[0].article).toBeNull(); // the linked story is still embargoed
+    expect(JSON.parse(one.body.data.jsonLd).headline).toBe(LIVE_TITLE);
+    expect((await get(who, `/api/articles/slug/${encodeURIComponent(ids.live.slug)}`)).body.data.title).toBe(LIVE_TITLE);
+    expect((await get(who, `/api/articles/${ids.draft.documentId}`)).status).toBe(404);
+    expect((await get(who, `/api/articles/slug/${encodeURIComponent(ids.draft.slug)}`)).status).toBe(404);
+    for (const url of ['/api/sections?populate=*', `/api/sections/${ids.section.documentId}?populate=*`, '/api/authors?populate=*', '/api/tags?populate=*', '/api/articles?populate=*', `/api/articles?populate[section][populate]=*`]) {
+      expect((await get(who, url)).status).toBe(200);
+    }
+    expect((await get(who, `/api/articles?section=${encodeURIComponent(ids.section.slug)}`)).body.data).toHaveLength(1);
+  });
+
+  it('GraphQL root, custom and nested fields show the live version only', async () => {
+    const res = await gql('anonymous', `query($slug: String!) {
+      articles { title jsonLd relatedLinks { article { title } } }
+      article(documentId: "${ids.live.documentId}") { title }
+      articleBySlug(slug: $slug) { title section { articles { title } } authors { articles { title } } tags { articles { title } } }
+      sections { articles { title } articles_connection { nodes { title } } }
+      authors { articles { title } }
+      tags { articles { title } }
+      searchArticles(q: "النفط") { items { title } total }
+    }`, { slug: ids.live.slug });
+    expect(res.body.errors).toBeUndefined();
+    const d = res.body.data;
+    expect(d.articles.map((a: any) => a.title)).toEqual([LIVE_TITLE]);
+    expect(d.articles[0].relatedLinks[0].article).toBeNull();
+    expect(d.article.title).toBe(LIVE_TITLE);
+    expect(d.articleBySlug.section.articles).toEqual([{ title: LIVE_TITLE }]);
+    expect(d.sections[0].articles_connection.nodes).toEqual([{ title: LIVE_TITLE }]);
+    expect(d.searchArticles).toEqual({ items: [{ title: LIVE_TITLE }], total: 1 });
+  });
+
+  it.each([...callers])('feeds in every format list the live version only (%s)', async (who) => {
+    for (const format of ['rss', 'atom', 'json', 'ninjs']) {
+      for (const filter of ['', `&section=${encodeURIComponent(ids.section.slug)}`, `&author=${encodeURIComponent(ids.author.slug)}`, `&tag=${encodeURIComponent(ids.tag.slug)}`]) {
+        const res = await get(who, `/api/feeds/${format}?locale=ar${filter}`);
+        expect(res.status).toBe(200);
+        expect(res.text).toContain(format === 'rss' || format === 'atom' ? 'أسعار النفط' : JSON.stringify(LIVE_TITLE).slice(1, -1));
+      }
+    }
+    if (who === 'partner') return; // a feed-only token is for feeds; sitemaps are public
+    expect((await get(who, '/api/sitemaps')).status).toBe(200);
+    for (const url of ['/api/sitemaps/news?locale=ar', '/api/sitemaps/articles?locale=ar']) {
+      const res = await get(who, url);
+      expect(res.status).toBe(200);
+      expect(res.text).toContain(encodeURIComponent(ids.live.slug).slice(0, 30));
+    }
+  });
+
+  it('search finds neither the embargoed draft nor the words of the pending edit', async () => {
+    for (const who of ['anonymous', 'read-only'] as const) {
+      expect((await get(who, `/api/search?q=${CANARY.draft}`)).body.data).toEqual([]);
+      expect((await get(who, `/api/search?q=${CANARY.edit}`)).body.data).toEqual([]);
+      expect((await get(who, `/api/search?q=${encodeURIComponent('النفط')}`)).body.data.map((a: any) => a.title)).toEqual([LIVE_TITLE]);
+    }
+    const graph = await gql('anonymous', `{ a: searchArticles(q: "${CANARY.draft}") { total } b: searchArticles(q: "${CANARY.edit}") { total } }`);
+    expect(graph.body.data).toEqual({ a: { total: 0 }, b: { total: 0 } });
+  });
+
+  it('the preview page shows nothing without a signed link', async () => {
+    const res = await get('anonymous', `/preview/articles/${ids.draft.documentId}?locale=ar&status=draft`);
+    expect(res.status).toBe(401);
+  });
+});
+
+describe('private fields: never shown, filtered, sorted or searched', () => {
+  it('refuses _q to public callers; a token cannot find an author by a prefix of the e-mail', async () => {
+    for (const type of ['authors', 'articles', 'sections', 'tags']) {
+      const res = await get('anonymous', `/api/${type}?_q=canary`);
+      expect(res.status).toBe(400);
+      expect(res.body.error.details.errors[0].path).toEqual(['_q']);
+    }
+    const byEmail = await get('read-only', '/api/authors?_q=canary.private');
+    expect(byEmail.status).toBe(200);
+    expect(byEmail.body.data).toEqual([]);
+    const byName = await get('read-only', `/api/authors?_q=${encodeURIComponent('سارة')}`);
+    expect(byName.body.data).toHaveLength(1);
+  });
+
+  it.each(callers)('filters and sorts on private fields are 400 (%s)', async (who) => {
+    for (const url of [
+      '/api/authors?filters[email][$startsWith]=canary',
+      '/api/authors?sort=email',
+      '/api/articles?filters[authors][email][$startsWith]=canary',
+      '/api/articles?filters[scheduledPublishAt][$notNull]=true',
+      '/api/articles?sort=scheduledUnpublishAt',
+      '/api/articles?fields[0]=scheduledPublishAt',
+    ]) {
+      const res = await get(who, url);
+      expect(res.status).toBe(who === 'partner' ? 403 : 400);
+    }
+  });
+
+  it('GraphQL has no private field to ask for or filter on', async () => {
+    for (const query of ['{ authors { email } }', '{ articles { scheduledPublishAt } }', '{ authors(filters: { email: { startsWith: "canary" } }) { name } }']) {
+      const res = await gql('anonymous', query);
+      expect(res.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    }
+  });
+});
+
+describe('locale, page limits and fallback: the same answer on every surface', () => {
+  it('an unknown locale is a 400 naming `locale` on REST, feeds, sitemaps and search, and an error on GraphQL', async () => {
+    for (const url of ['/api/articles?locale=xx', `/api/articles/${ids.live.documentId}?locale=xx`, `/api/articles/slug/x?locale=xx`, '/api/sections?locale=xx', '/api/feeds/rss?locale=xx', '/api/sitemaps/news?locale=xx', '/api/search?q=x&locale=xx', '/API/ARTICLES?locale=xx']) {
+      const res = await get('anonymous', url);
+      expect([url, res.status]).toEqual([url, 400]);
+      expect(res.body.error.details.errors[0].path).toEqual(['locale']);
+    }
+    const res = await gql('anonymous', '{ articles(locale: "xx") { title } }');
+    expect(res.body.errors[0].message).toMatch(/locale/);
+  });
+
+  it('a page over the limit is refused, never silently cut, on every surface', async () => {
+    const rest = await get('anonymous', '/api/articles?pagination[pageSize]=101');
+    expect(rest.status).toBe(400);
+    expect(rest.body.error.details.errors[0].path).toEqual(['pagination', 'pageSize']);
+    expect((await get('anonymous', '/api/articles?pagination[limit]=-1')).body.error.details.errors[0].path).toEqual(['pagination', 'limit']);
+    expect((await get('anonymous', '/api/feeds/rss?limit=101')).body.error.details.errors[0].path).toEqual(['limit']);
+    expect((await get('anonymous', '/api/search?q=x&pageSize=101')).body.error.details.errors[0].path).toEqual(['pageSize']);
+    const graph = await gql('anonymous', '{ articles(pagination: { pageSize: 101 }) { title } }');
+    expect(graph.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    const nested = await gql('anonymous', '{ sections { articles(pagination: { pageSize: 101 }) { title } } }');
+    expect(nested.body.errors[0].message).toMatch(/limit|pageSize/);
+  });
+
+  it('fallback serves the published version of the other locale, on REST and GraphQL, and is refused on lists', async () => {
+    const detail = await get('anonymous', `/api/articles/${ids.live.documentId}?locale=en&fallback=ar`);
+    expect(detail.body.data.title).toBe(LIVE_TITLE);
+    expect(detail.body.meta).toMatchObject({ requestedLocale: 'en', servedLocale: 'ar' });
+    const slug = await get('anonymous', `/api/articles/slug/${encodeURIComponent(ids.live.slug)}?locale=en&fallback=ar`);
+    expect(slug.body.data.title).toBe(LIVE_TITLE);
+    expect((await get('anonymous', '/api/articles?fallback=ar')).status).toBe(400);
+    expect((await get('anonymous', `/api/articles/${ids.draft.documentId}?locale=en&fallback=ar`)).status).toBe(404);
+    const graph = await gql('anonymous', `query($slug: String!) { articleBySlug(slug: $slug, locale: "en", fallback: "ar") { title locale } }`, { slug: ids.live.slug });
+    expect(graph.body.data.articleBySlug).toEqual({ title: LIVE_TITLE, locale: 'ar' });
+  });
+});
+
+describe('token classes', () => {
+  it('a read-only token cannot list users or the media library, on REST or GraphQL', async () => {
+    for (const url of ['/api/users', '/api/users/1', '/api/upload/files', '/api/upload/files/1']) {
+      const res = await get('read-only', url);
+      expect([url, res.status]).toEqual([url, 403]);
+    }
+    for (const query of ['{ usersPermissionsUsers { email } }', '{ uploadFiles { url } }', '{ reviewWorkflowsWorkflows { name } }']) {
+      const res = await gql('read-only', query);
+      expect(res.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    }
+  });
+
+  it('a partner (feed-only) token reads feeds and nothing else', async () => {
+    expect((await get('partner', '/api/feeds/rss')).status).toBe(200);
+    for (const url of ['/api/articles', '/api/authors', '/api/search?q=x', '/api/sitemaps']) expect((await get('partner', url)).status).toBe(403);
+  });
+});
+
+afterAll(() => {
+  // The sweep over everything above: no canary in any response to a caller without the drafts permission.
+  const leaks = seen.flatMap(({ who, what, body }) => canariesIn(body).map((name) => `${name} canary in ${what} as ${who}`));
+  expect(seen.length).toBeGreaterThan(150);
+  expect(leaks).toEqual([]);
+});
