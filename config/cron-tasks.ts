@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import { runDueSchedules } from '../src/services/scheduler';
+import { scheduleService } from '../src/api/services';
 
-/** Once a minute: publish/unpublish the articles whose embargo/expiry is due (see src/services/scheduler.ts). */
+/** Once a minute: publish/unpublish the articles whose embargo/expiry is due (src/api/article/services/schedule.ts). */
 export default {
   articleSchedules: {
     task: async ({ strapi }: { strapi: Core.Strapi }) => {
-      await runDueSchedules(strapi);
+      await scheduleService(strapi).runDue();
     },
     options: { rule: '* * * * *' },
   },

@@ -1,4 +1,6 @@
+import type { Core } from '@strapi/strapi';
+
 // LOG_LEVEL: error | warn | info | http (default; one line per request) | verbose | debug.
-export default {
-  level: process.env.LOG_LEVEL ?? 'http',
-};
+export default ({ env }: Core.Config.Shared.ConfigParams) => ({
+  level: env('LOG_LEVEL', 'http'),
+});

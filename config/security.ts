@@ -18,8 +18,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
         anonymous: { api: anonymous, graphql: anonymous, preview: anonymous, search: Math.min(search, anonymous) },
         token: { api: token, graphql: token, preview: token, search: Math.min(search, token) },
       },
-      // Shared counters for several app processes; in-memory when unset.
-      redisUrl: env('REDIS_URL', ''),
+      // Counters in Redis (newsroom.redisUrl) when set, shared by every app process; in memory otherwise.
       redisPrefix: env('RATE_LIMIT_REDIS_PREFIX', 'newsroom:ratelimit'),
     },
     // Callers without the drafts permission: REST populate nests at most this deep, and never reaches the

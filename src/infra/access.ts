@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, Struct } from '@strapi/strapi';
 import { contentTypes } from '@strapi/utils';
 import { alwaysSeesDrafts, DRAFTS_PERMISSION, type CallerKind, type ModelInfo, type ModelLookup } from '../lib/access-rules';
 
@@ -31,27 +31,28 @@ export function callerKind(auth: AuthState | undefined): CallerKind {
 /** Callers with a Strapi API token (partners, frontends' build servers, scripts); not the public role. */
 export const isTokenCaller = (ctx: { state?: { auth?: AuthState } }): boolean => callerKind(ctx.state?.auth).endsWith('-token');
 
-const byAuth = new WeakMap<object, Promise<Access>>();
+/** Where the access of a request is kept: on its auth object, which Strapi makes once per request. */
+const ACCESS = Symbol('newsroom.access');
 
 /**
  * The access of whoever holds `auth` (ctx.state.auth), worked out once per
- * request (auth is a per-request object): custom tokens and end users need
- * the drafts permission ticked for them.
+ * request: custom tokens and end users need the drafts permission ticked for them.
  */
 export function accessOfAuth(strapi: Core.Strapi, auth: AuthState | undefined): Promise<Access> {
   if (!auth) return Promise.resolve({ kind: 'public', drafts: false });
-  let access = byAuth.get(auth);
+  const held = auth as AuthState & { [ACCESS]?: Promise<Access> };
+  let access = held[ACCESS];
   if (!access) {
     const kind = callerKind(auth);
     const drafts =
       alwaysSeesDrafts(kind) ||
       ((kind === 'custom-token' || kind === 'user') &&
-        strapi.auth.verify(auth as any, { scope: [DRAFTS_PERMISSION] }).then(
+        strapi.auth.verify(auth as Parameters<Core.Strapi['auth']['verify']>[0], { scope: [DRAFTS_PERMISSION] }).then(
           () => true,
           () => false,
         ));
     access = Promise.resolve(drafts).then((d) => ({ kind, drafts: d }));
-    byAuth.set(auth, access);
+    Object.defineProperty(held, ACCESS, { value: access, enumerable: false });
   }
   return access;
 }
@@ -59,10 +60,15 @@ export function accessOfAuth(strapi: Core.Strapi, auth: AuthState | undefined): 
 /** The access of the caller of the request whose ctx.state this is. */
 export const accessOf = (strapi: Core.Strapi, state: { auth?: AuthState }): Promise<Access> => accessOfAuth(strapi, state.auth);
 
+/** A content type's or component's schema by uid, untyped (Strapi types `getModel` by literal uid only). */
+export function schemaOf(strapi: Core.Strapi, uid: string): (Struct.Schema & { attributes: ModelInfo['attributes'] }) | undefined {
+  return (strapi.getModel as (uid: string) => (Struct.Schema & { attributes: ModelInfo['attributes'] }) | undefined)(uid);
+}
+
 /** The schema facts the access rules need (src/lib/access-rules.ts), from Strapi's models. */
 export function modelLookup(strapi: Core.Strapi): ModelLookup {
   return (uid) => {
-    const model = strapi.getModel(uid as any) as { attributes?: ModelInfo['attributes'] } | undefined;
-    return model?.attributes ? { attributes: model.attributes, draftAndPublish: contentTypes.hasDraftAndPublish(model as any) } : undefined;
+    const model = schemaOf(strapi, uid);
+    return model ? { attributes: model.attributes, draftAndPublish: contentTypes.hasDraftAndPublish(model) } : undefined;
   };
 }

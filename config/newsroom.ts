@@ -1,0 +1,22 @@
+import type { Core } from '@strapi/strapi';
+import { DEFAULT_TIME_ZONE } from '../src/lib/dates';
+
+/** Settings of the newsroom itself that are not security limits, caching or syndication. */
+const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
+  // IANA zone in which calendar days are counted for `dates` (a story "of 1 Ramadan").
+  timeZone: env('NEWSROOM_TIMEZONE', DEFAULT_TIME_ZONE),
+  // One Redis for every process of the site: cache evictions (pub/sub) and rate-limit counters.
+  redisUrl: env('REDIS_URL', ''),
+  // Development conveniences: never in production (src/bootstrap/demo-seed.ts, dev-admin.ts).
+  seedDemo: env('SEED_DEMO', ''),
+  devAdmin: {
+    enabled: env.bool('DEV_ADMIN', true),
+    email: env('DEV_ADMIN_EMAIL', 'editor@khaleeji247.example'),
+    password: env('DEV_ADMIN_PASSWORD', ''),
+  },
+  // Benchmark instrument: an X-Query-Count header on every response (src/middlewares/query-count.ts).
+  benchQueryCount: env.bool('BENCH_QUERY_COUNT', false),
+});
+
+export type NewsroomConfig = ReturnType<typeof config>;
+export default config;
