@@ -21,7 +21,7 @@ async function main() {
   process.env.LOG_LEVEL ??= 'warn';
   const strapi = await loadStrapi();
   try {
-    const { createClassToken } = requireDist('src/services/api-tokens');
+    const { createClassToken } = requireDist('src/infra/api-tokens');
     const token = await createClassToken(strapi, kind, name, days);
     console.log(`Created ${kind} token "${name}" (${TOKEN_CLASSES[kind].description})${days ? `, valid ${days} days` : ''}.`);
     console.log(`Key (shown once): ${token.accessKey}`);

@@ -11,14 +11,13 @@ const { loadStrapi, requireDist } = require('./lib/boot');
 async function main() {
   process.env.LOG_LEVEL ??= 'warn';
   const strapi = await loadStrapi();
-  const { reindexArticles } = requireDist('src/services/search');
   const bar = new cliProgress.SingleBar(
     { format: 'search index [{bar}] {percentage}% | {value}/{total} article versions | ETA {eta_formatted}' },
     cliProgress.Presets.shades_classic,
   );
   const started = Date.now();
   try {
-    const count = await reindexArticles(strapi, (done, total) => {
+    const count = await strapi.service('api::search.search').reindex((done, total) => {
       if (done === 0) bar.start(total, 0);
       else bar.update(done);
     });

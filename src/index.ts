@@ -1,45 +1,50 @@
 import type { Core } from '@strapi/strapi';
+import { registerInfra, closeInfra, watchLocaleTable, infra } from './infra';
+import { makePrivateAttributesUnsearchable } from './bootstrap/private-fields';
+import { validateQueryValues } from './bootstrap/query-validation';
 import { registerDocumentMiddlewares } from './documents';
 import { registerGraphql } from './graphql';
-import { cacheDefaultLocaleLookups, ensureSiteLocales, watchLocaleChanges } from './services/locales';
+import { registerPreviewRoute } from './api/preview/route';
+import { restoreFirstPublishedAt, skipFullTableFirstPublishedAtMigration } from './bootstrap/first-published-at';
+import { ensureReadIndexes } from './bootstrap/indexes';
+import { ensureSiteLocales } from './bootstrap/locales';
 import { assertPublicRole, disableRegistration } from './bootstrap/public-permissions';
+import { defaultNewsroomUsersToArabic, ensureNewsroomRoles } from './bootstrap/newsroom-roles';
+import { applyArticleAdminLayout } from './bootstrap/article-admin';
 import { ensureDevAdmin } from './bootstrap/dev-admin';
 import { seedDemoIfEnabled } from './bootstrap/demo-seed';
-import { registerEditorial, setupEditorialAdmin } from './bootstrap/editorial';
-import { cacheService } from './services/cache';
-import { ensureReadIndexes } from './bootstrap/indexes';
-import { closeRateLimitStore } from './middlewares/request-guard';
-import { restoreFirstPublishedAt, skipFullTableFirstPublishedAtMigration } from './bootstrap/first-published-at';
-import { watchSiteChanges } from './services/article-extras';
-import { validateQueryValues } from './bootstrap/query-validation';
-import { makePrivateAttributesUnsearchable } from './bootstrap/private-fields';
 
+/**
+ * The app's lifecycle, step by step in the order they run (README, "Architecture").
+ * Every extension mechanism is registered from here or lives in its own folder.
+ */
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
-    skipFullTableFirstPublishedAtMigration(strapi);
-    makePrivateAttributesUnsearchable(strapi);
-    validateQueryValues(strapi);
-    registerDocumentMiddlewares(strapi);
-    registerGraphql(strapi);
-    registerEditorial(strapi);
+    registerInfra(strapi); // cache stores, Redis, locale registry, rate-limit counters (src/infra)
+    skipFullTableFirstPublishedAtMigration(strapi); // a beforeSync hook
+    makePrivateAttributesUnsearchable(strapi); // before the database models are built
+    validateQueryValues(strapi); // the content-API query validator, for REST and GraphQL alike
+    registerDocumentMiddlewares(strapi); // src/documents/index.ts: the ordered list
+    registerGraphql(strapi); // src/graphql: types, resolvers, resolversConfig (policies)
+    registerPreviewRoute(strapi); // /preview/articles/:documentId on the root router
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await restoreFirstPublishedAt(strapi);
-    watchLocaleChanges(strapi);
-    cacheDefaultLocaleLookups(strapi);
+    watchLocaleTable(strapi);
     await ensureReadIndexes(strapi);
-    watchSiteChanges(strapi);
     await ensureSiteLocales(strapi);
     await assertPublicRole(strapi);
     await disableRegistration(strapi);
-    await setupEditorialAdmin(strapi);
+    defaultNewsroomUsersToArabic(strapi);
+    await ensureNewsroomRoles(strapi);
+    await applyArticleAdminLayout(strapi);
     await ensureDevAdmin(strapi);
     await seedDemoIfEnabled(strapi);
+    infra(strapi); // make the infrastructure now rather than on the first request
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
-    closeRateLimitStore();
-    await cacheService(strapi).close();
+    await closeInfra(strapi);
   },
 };

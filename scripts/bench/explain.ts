@@ -6,7 +6,7 @@
  */
 import type { Core } from '@strapi/strapi';
 // The function the REST controller applies: what it builds is what we explain.
-import { listQuery } from '../../src/api/article/services/article';
+import { listQuery } from '../../src/api/article/query';
 import { pgClient } from './app';
 
 const ARTICLE = 'api::article.article';

@@ -8,7 +8,6 @@
 import path from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import type { Core } from '@strapi/strapi';
-import { distDir } from './app';
 import { bulkSeed, type ArticleText, type BulkSeedResult } from './bulk-seed';
 
 export const log = (line: string) => process.stdout.write(`[bench] ${line}\n`);
@@ -43,12 +42,9 @@ export async function seedBenchDatabase(strapi: Core.Strapi, options: { articles
   const seedSeconds = seconds(t);
   log(`seeded ${seeded.articles} articles (${seeded.rows.toLocaleString('en-US')} rows) in ${seedSeconds} s`);
 
-  // The compiled module: the same instance (and cache service) as the loaded app.
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const { reindexArticles } = require(path.join(distDir, 'src', 'services', 'search', 'index.js'));
   const indexBar = progressBar('search index');
   t = Date.now();
-  await reindexArticles(strapi, indexBar.update, 1000);
+  await strapi.service('api::search.search').reindex(indexBar.update, 1000);
   indexBar.stop();
   const indexSeconds = seconds(t);
   log(`search index built in ${indexSeconds} s`);

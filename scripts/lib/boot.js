@@ -15,7 +15,7 @@ async function loadStrapi({ compile = true } = {}) {
   return strapi;
 }
 
-/** A module of the compiled app, e.g. requireDist('src/services/search'). */
+/** A module of the compiled app, e.g. requireDist('src/lib/access-rules'). */
 const requireDist = (relative) => require(path.join(distDir, relative));
 
 module.exports = { appDir, distDir, loadStrapi, requireDist };

@@ -1,6 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import { slugify, uniqueSlug } from '../lib/slug';
-import { SLUG_SOURCES, slugTaken } from '../documents/slugs';
 
 const ARTICLE = 'api::article.article';
 
@@ -58,7 +56,7 @@ export async function applyArticleAdminLayout(strapi: Core.Strapi, force = false
   const applied = (await store.get({ key: 'article-layout-version' })) as number | null;
   if (!force && applied !== null && applied >= ARTICLE_LAYOUT_VERSION) return false;
 
-  const service = strapi.plugin('content-manager').service('content-types') as any;
+  const service = strapi.plugin('content-manager').service('content-types');
   const contentType = service.findContentType(ARTICLE);
   const current = await service.findConfiguration(contentType);
   const metadatas = { ...current.metadatas };
@@ -82,23 +80,4 @@ export async function applyArticleAdminLayout(strapi: Core.Strapi, force = false
   });
   await store.set({ key: 'article-layout-version', value: ARTICLE_LAYOUT_VERSION });
   return true;
-}
-
-/**
- * The admin's "regenerate" button on a slug field asks content-manager for a
- * UID; Strapi's own slugify transliterates Arabic to Latin. Give it our
- * Unicode slug instead (Arabic titles → Arabic slugs), unique per locale.
- */
-export function useNewsroomSlugsInAdmin(strapi: Core.Strapi): void {
-  const uidService = strapi.plugin('content-manager').service('uid') as any;
-  const original = uidService.generateUIDField.bind(uidService);
-  uidService.generateUIDField = async (args: { contentTypeUID: string; field: string; data: any; locale?: string }) => {
-    const source = SLUG_SOURCES[args.contentTypeUID];
-    const value = source && args.field === 'slug' ? args.data?.[source] : undefined;
-    if (typeof value !== 'string' || value.trim() === '') return original(args);
-    const locale = args.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale());
-    const base = slugify(value) || args.contentTypeUID.split('.').pop()!;
-    const documentId = typeof args.data?.documentId === 'string' ? args.data.documentId : undefined;
-    return uniqueSlug(base, (candidate) => slugTaken(strapi, args.contentTypeUID, candidate, locale, documentId));
-  };
 }

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
+import type { NewsroomConfig } from '../../config/newsroom';
+import { documentsOf } from '../infra/documents';
 import { demoContent, type DemoArticle, type DemoArticleLocale, type DemoLocale } from '../seed/demo-content';
 import { paragraphsToBlocks, parseLegacyArticle } from '../lib/legacy-article';
 
@@ -9,9 +11,10 @@ type Ids = Map<string, string>; // demo key → documentId
 
 /** Seeds on an empty development database unless SEED_DEMO=false; SEED_DEMO=true forces it elsewhere. */
 export async function seedDemoIfEnabled(strapi: Core.Strapi): Promise<void> {
-  const flag = process.env.SEED_DEMO;
-  const enabled = flag === 'true' || (flag !== 'false' && strapi.config.get('environment') === 'development');
-  if (!enabled || process.env.NODE_ENV === 'production') return;
+  const flag = (strapi.config.get('newsroom') as NewsroomConfig).seedDemo;
+  const environment = strapi.config.get('environment');
+  const enabled = flag === 'true' || (flag !== 'false' && environment === 'development');
+  if (!enabled || environment === 'production') return;
   const created = await seedDemo(strapi);
   if (created > 0) strapi.log.info(`[newsroom] Demo content seeded (${created} documents created).`);
 }
@@ -22,7 +25,7 @@ export async function seedDemoIfEnabled(strapi: Core.Strapi): Promise<void> {
  */
 export async function seedDemo(strapi: Core.Strapi): Promise<number> {
   let created = 0;
-  const docs = (uid: string) => strapi.documents(uid as any);
+  const docs = (uid: string) => documentsOf(strapi, uid);
 
   /** The documentId of the version whose `field` equals `value` in `locale`, creating it when missing. */
   async function upsert(uid: string, field: string, locale: DemoLocale, data: Record<string, unknown>, documentId?: string, publish = false) {
@@ -31,14 +34,14 @@ export async function seedDemo(strapi: Core.Strapi): Promise<number> {
       filters: documentId ? { documentId } : { [field]: data[field] },
       fields: ['documentId'],
       ...(publish ? { status: 'draft' } : {}),
-    } as any);
+    });
     if (existing) return existing.documentId as string;
     created++;
     const status = publish ? { status: 'published' } : {};
     const doc = documentId
-      ? await docs(uid).update({ documentId, locale, data, ...status } as any)
-      : await docs(uid).create({ locale, data, ...status } as any);
-    return (doc as any).documentId as string;
+      ? await docs(uid).update({ documentId, locale, data, ...status })
+      : await docs(uid).create({ locale, data, ...status });
+    return doc!.documentId;
   }
 
   // Site settings (single type): baseUrl is shared, the rest per locale.
@@ -61,7 +64,7 @@ export async function seedDemo(strapi: Core.Strapi): Promise<number> {
     for (const locale of LOCALES) {
       await docs('api::section.section').update({
         documentId: sections.get(s.key)!, locale, data: { parent: sections.get(s.parentKey) },
-      } as any);
+      });
     }
   }
 
@@ -123,7 +126,7 @@ function articleData(strapi: Core.Strapi, a: DemoArticle, v: DemoArticleLocale, 
 async function linkRelated(strapi: Core.Strapi, a: DemoArticle, locale: DemoLocale, v: DemoArticleLocale, articles: Ids) {
   const uid = 'api::article.article';
   const documentId = articles.get(a.key)!;
-  const draft: any = await strapi.documents(uid).findOne({ documentId, locale, status: 'draft', populate: ['relatedLinks'] } as any);
+  const draft = await documentsOf(strapi, uid).findOne({ documentId, locale, status: 'draft', populate: ['relatedLinks'] });
   if (!draft || draft.relatedLinks?.length) return;
   const links: Array<Record<string, unknown>> = [];
   for (const key of a.relatedKeys) {
@@ -132,7 +135,7 @@ async function linkRelated(strapi: Core.Strapi, a: DemoArticle, locale: DemoLoca
   }
   for (const { label, url } of v.relatedUrls ?? []) links.push({ label, url });
   if (!links.length) return;
-  await strapi.documents(uid).update({ documentId, locale, data: { relatedLinks: links }, status: 'published' } as any);
+  await documentsOf(strapi, uid).update({ documentId, locale, data: { relatedLinks: links }, status: 'published' });
 }
 
 /** Gives the demo stories a spread of publication dates (firstPublishedAt is otherwise "now"). */

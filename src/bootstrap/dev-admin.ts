@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import type { NewsroomConfig } from '../../config/newsroom';
 
 /**
  * Development only: when no admin exists yet, create one so that
@@ -8,16 +9,16 @@ import type { Core } from '@strapi/strapi';
  * generated and printed once (it is never stored anywhere but the hash).
  */
 export async function ensureDevAdmin(strapi: Core.Strapi): Promise<void> {
-  if (process.env.NODE_ENV === 'production' || strapi.config.get('environment') !== 'development') return;
-  if (process.env.DEV_ADMIN === 'false') return;
+  const { devAdmin } = strapi.config.get('newsroom') as NewsroomConfig;
+  if (strapi.config.get('environment') !== 'development' || !devAdmin.enabled) return;
   if ((await strapi.db.query('admin::user').count()) > 0) return;
 
   const superAdmin = await strapi.service('admin::role').getSuperAdmin();
   if (!superAdmin) return;
-  const email = process.env.DEV_ADMIN_EMAIL ?? 'editor@khaleeji247.example';
-  const generated = !process.env.DEV_ADMIN_PASSWORD;
+  const { email } = devAdmin;
+  const generated = !devAdmin.password;
   // Strapi requires a digit, a lower- and an upper-case letter.
-  const password = process.env.DEV_ADMIN_PASSWORD ?? `Dev-${crypto.randomBytes(9).toString('base64url')}9a`;
+  const password = devAdmin.password || `Dev-${crypto.randomBytes(9).toString('base64url')}9a`;
 
   await strapi.service('admin::user').create({
     email,

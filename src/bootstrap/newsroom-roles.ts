@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { knownLocales } from '../services/locales';
+import { infra } from '../infra';
 import { SCHEDULE_FIELDS } from '../lib/schedule-rules';
 
 /**
@@ -77,13 +77,35 @@ export const NEWSROOM_ROLES: NewsroomRole[] = [
 
 export const NEWSROOM_ROLE_CODES = NEWSROOM_ROLES.map((r) => r.code);
 
+/** The parts of the admin's services used here (Strapi does not type them). */
+interface AdminAction {
+  subjects: string[];
+}
+interface Permission {
+  action: string;
+  subject: string | null;
+  properties: { fields?: string[]; locales?: string[] } & Record<string, unknown>;
+  conditions: string[];
+}
+interface AdminPermissionService {
+  actionProvider: { get(action: string): AdminAction | undefined };
+}
+interface AdminContentTypeService {
+  getPermissionsWithNestedFields(actions: AdminAction[]): Array<{ action: string; subject: string; properties?: { fields?: string[] } }>;
+}
+interface AdminRoleService {
+  findOne(where: { code: string }): Promise<{ id: number } | null>;
+  create(data: { code: string; name: string; description: string }): Promise<{ id: number }>;
+  assignPermissions(roleId: number, permissions: Permission[]): Promise<unknown>;
+}
+
 /** Expands grants into Strapi admin permissions (every field and locale unless restricted). */
 async function toPermissions(strapi: Core.Strapi, grants: Grant[]) {
-  const { actionProvider } = strapi.service('admin::permission') as any;
-  const contentTypeService = strapi.service('admin::content-type') as any;
-  const i18nTypes = strapi.plugin('i18n').service('content-types') as any;
-  const locales = await knownLocales(strapi);
-  const permissions: any[] = [];
+  const { actionProvider } = strapi.service('admin::permission') as unknown as AdminPermissionService;
+  const contentTypeService = strapi.service('admin::content-type') as unknown as AdminContentTypeService;
+  const i18nTypes = strapi.plugin('i18n').service('content-types');
+  const locales = await infra(strapi).locales.known();
+  const permissions: Permission[] = [];
   for (const grant of grants) {
     const action = actionProvider.get(grant.action);
     if (!action) throw new Error(`[newsroom-roles] unknown admin action ${grant.action}`);
@@ -93,14 +115,12 @@ async function toPermissions(strapi: Core.Strapi, grants: Grant[]) {
       continue;
     }
     const expanded = contentTypeService.getPermissionsWithNestedFields([
-      { ...action, subjects: action.subjects.filter((s: string) => grant.subjects!.includes(s)) },
+      { ...action, subjects: action.subjects.filter((s) => grant.subjects!.includes(s)) },
     ]);
     for (const p of expanded) {
       const properties: Record<string, unknown> = {};
       if (p.properties?.fields) {
-        properties.fields = p.properties.fields.filter(
-          (f: string) => !grant.exceptFields?.some((x) => f === x || f.startsWith(`${x}.`)),
-        );
+        properties.fields = p.properties.fields.filter((f) => !grant.exceptFields?.some((x) => f === x || f.startsWith(`${x}.`)));
       }
       if (i18nTypes.isLocalizedContentType(strapi.contentTypes[p.subject as keyof typeof strapi.contentTypes])) {
         properties.locales = locales;
@@ -113,7 +133,7 @@ async function toPermissions(strapi: Core.Strapi, grants: Grant[]) {
 
 /** Creates the newsroom roles when missing and syncs their permissions; safe on every boot. */
 export async function ensureNewsroomRoles(strapi: Core.Strapi): Promise<Record<string, number>> {
-  const roles = strapi.service('admin::role') as any;
+  const roles = strapi.service('admin::role') as unknown as AdminRoleService;
   const ids: Record<string, number> = {};
   for (const spec of NEWSROOM_ROLES) {
     let role = await roles.findOne({ code: spec.code });
@@ -128,11 +148,11 @@ export async function ensureNewsroomRoles(strapi: Core.Strapi): Promise<Record<s
 export function defaultNewsroomUsersToArabic(strapi: Core.Strapi): void {
   strapi.db.lifecycles.subscribe({
     models: ['admin::user'],
-    async beforeCreate(event: any) {
+    async beforeCreate(event: { params?: { data?: { preferedLanguage?: string; roles?: unknown } } }) {
       const data = event.params?.data;
       if (!data || data.preferedLanguage) return;
       const roleIds = (Array.isArray(data.roles) ? data.roles : [])
-        .map((r: unknown) => (typeof r === 'object' && r !== null ? (r as any).id : r))
+        .map((r: unknown) => (typeof r === 'object' && r !== null ? (r as { id?: unknown }).id : r))
         .filter((id: unknown) => id !== undefined && id !== null);
       if (!roleIds.length) return;
       const newsroom = await strapi.db.query('admin::role').count({

@@ -10,8 +10,8 @@ import type { Core } from '@strapi/strapi';
  */
 export function makePrivateAttributesUnsearchable(strapi: Core.Strapi): string[] {
   const changed: string[] = [];
-  for (const schema of [...Object.values(strapi.contentTypes), ...Object.values(strapi.components)] as any[]) {
-    for (const [name, attribute] of Object.entries(schema.attributes ?? {}) as Array<[string, any]>) {
+  for (const schema of [...Object.values(strapi.contentTypes), ...Object.values(strapi.components)]) {
+    for (const [name, attribute] of Object.entries(schema.attributes ?? {}) as Array<[string, { private?: boolean; searchable?: boolean }]>) {
       if (attribute.private && attribute.searchable !== false) {
         attribute.searchable = false;
         changed.push(`${schema.uid}.${name}`);

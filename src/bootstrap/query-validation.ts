@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { fieldsProblems, filterProblems, paginationProblems, populateFilterProblems, sortProblems, type AttributeLookup, type FilterOptions } from '../lib/query-shape';
-import { accessOfAuth, modelLookup } from '../services/access';
+import { accessOfAuth, modelLookup, schemaOf } from '../infra/access';
 
 const ROOT_PAGINATION = ['page', 'pageSize', 'start', 'limit'] as const;
 
@@ -17,7 +17,7 @@ const ROOT_PAGINATION = ['page', 'pageSize', 'start', 'limit'] as const;
 export function validateQueryValues(strapi: Core.Strapi): void {
   const validate = strapi.contentAPI.validate as { query: (query: any, schema: any, options?: any) => Promise<void> };
   const strapiQuery = validate.query.bind(validate);
-  const lookup: AttributeLookup = (uid) => (strapi.getModel(uid as any)?.attributes as any) ?? undefined;
+  const lookup: AttributeLookup = (uid) => schemaOf(strapi, uid)?.attributes;
   const models = modelLookup(strapi);
   const hasDraftAndPublish = (uid: string) => !!models(uid)?.draftAndPublish;
   validate.query = async (query, schema, options) => {

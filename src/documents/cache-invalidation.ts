@@ -1,6 +1,8 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { documentKeys, FEED_KEY, KEY_PREFIX, LIST_KEY } from '../lib/cache-keys';
-import { cacheService } from '../services/cache';
+import { infra } from '../infra';
+import { siteService } from '../api/services';
+import type { DocumentMiddleware } from './types';
 
 const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
 const ARTICLE = 'api::article.article';
@@ -14,7 +16,7 @@ const ARTICLE_RELATIONS = { section: 'api::section.section', authors: 'api::auth
  */
 async function touchedKeys(strapi: Core.Strapi, uid: string, documentId: string): Promise<string[]> {
   const isArticle = uid === ARTICLE;
-  const rows: any[] = await strapi.db.query(uid as any).findMany({
+  const rows: Array<Record<string, unknown>> = await strapi.db.query(uid as UID.ContentType).findMany({
     where: { documentId },
     select: isArticle ? ['documentId'] : ['documentId', 'slug'],
     ...(isArticle
@@ -26,19 +28,22 @@ async function touchedKeys(strapi: Core.Strapi, uid: string, documentId: string)
     for (const k of documentKeys(uid, row)) keys.add(k);
     if (!isArticle) continue;
     for (const [attr, target] of Object.entries(ARTICLE_RELATIONS)) {
-      for (const related of ([] as any[]).concat(row[attr] ?? [])) for (const k of documentKeys(target, related)) keys.add(k);
+      for (const related of ([] as Array<{ documentId?: unknown; slug?: unknown }>).concat((row[attr] as never) ?? [])) {
+        for (const k of documentKeys(target, related)) keys.add(k);
+      }
     }
   }
   return [...keys];
 }
 
 /** Document Service middleware: evicts cached responses (here, on other nodes and at the CDN) after every write. */
-export function cacheInvalidationMiddleware(strapi: Core.Strapi) {
-  return async (ctx: { uid: string; action: string; params: any }, next: () => Promise<any>) => {
+export function cacheInvalidationMiddleware(strapi: Core.Strapi): DocumentMiddleware {
+  return async (ctx, next) => {
     if (!KEY_PREFIX[ctx.uid] || !WRITES.has(ctx.action)) return next();
-    const cache = cacheService(strapi);
+    const { cache } = infra(strapi);
     if (ctx.uid === 'api::site.site') {
       const result = await next();
+      siteService(strapi).forget();
       await cache.invalidate('*'); // the site's name and URL are on every feed and page
       return result;
     }

@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { contentTypes, errors } from '@strapi/utils';
 import { boundPopulate, DRAFT_PARAMS } from '../lib/access-rules';
-import { accessOf, modelLookup } from '../services/access';
+import { accessOf, modelLookup, schemaOf } from '../infra/access';
+import type { DocumentMiddleware } from './types';
 import type { SecurityConfig } from '../../config/security';
 
 const READS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
@@ -25,21 +26,21 @@ export interface PreviewGrant {
  * admins are left alone; the preview page reads the one version its signed
  * link names.
  */
-export function readAccessMiddleware(strapi: Core.Strapi) {
+export function readAccessMiddleware(strapi: Core.Strapi): DocumentMiddleware {
   const lookup = modelLookup(strapi);
-  return async (ctx: { uid: string; action: string; params: any }, next: () => Promise<unknown>) => {
+  return async (ctx, next) => {
     if (!READS.has(ctx.action)) return next();
-    const request = strapi.requestContext.get() as { state: Record<string, any> } | undefined;
+    const request = strapi.requestContext.get() as { state: { auth?: never; previewGrant?: PreviewGrant } } | undefined;
     if (!request) return next();
     const access = await accessOf(strapi, request.state);
     if (access.drafts) return next();
 
     const params = (ctx.params ??= {});
-    const grant = request.state.previewGrant as PreviewGrant | undefined;
+    const grant = request.state.previewGrant;
     if (grant && params.documentId === grant.documentId && params.locale === grant.locale) return next();
 
-    const model = strapi.getModel(ctx.uid as any);
-    if (params.status === 'draft' && model && contentTypes.hasDraftAndPublish(model as any)) {
+    const model = schemaOf(strapi, ctx.uid);
+    if (params.status === 'draft' && model && contentTypes.hasDraftAndPublish(model)) {
       // A PolicyError keeps its message through Strapi's route authorization (a ForbiddenError would not).
       throw new errors.PolicyError('Drafts are not available to this caller', {
         errors: [{ path: ['status'], message: 'drafts need an API token with the drafts permission', name: 'ForbiddenError' }],

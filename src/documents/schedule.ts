@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { checkSchedule, SCHEDULE_FIELDS, type Schedule } from '../lib/schedule-rules';
-import { defaultLocale } from '../services/locales';
+import { infra } from '../infra';
+import { invalidFields } from '../infra/errors';
+import type { DocumentCall, DocumentMiddleware } from './types';
 
 const ARTICLE = 'api::article.article';
 
@@ -23,9 +24,9 @@ function editorIsSaving(strapi: Core.Strapi): boolean | null {
  * locale version is cleared, and the editor schedules it again after review.
  * The expiry stays: taking a story down is never the risk.
  */
-async function clearEmbargoOnReporterEdit(strapi: Core.Strapi, params: any, data: Record<string, unknown>): Promise<void> {
+async function clearEmbargoOnReporterEdit(strapi: Core.Strapi, params: DocumentCall['params'], data: Record<string, unknown>): Promise<void> {
   if (editorIsSaving(strapi) !== false || !params.documentId) return;
-  const locale = typeof params.locale === 'string' ? params.locale : await defaultLocale(strapi);
+  const locale = typeof params.locale === 'string' ? params.locale : await infra(strapi).locales.defaultLocale();
   const draft = await strapi.db.query(ARTICLE).findOne({
     where: { documentId: params.documentId, locale, publishedAt: null },
     select: ['id', 'scheduledPublishAt'],
@@ -36,8 +37,8 @@ async function clearEmbargoOnReporterEdit(strapi: Core.Strapi, params: any, data
   }
 }
 
-export function scheduleMiddleware(strapi: Core.Strapi) {
-  return async (ctx: { uid: string; action: string; params: any }, next: () => Promise<unknown>) => {
+export function scheduleMiddleware(strapi: Core.Strapi): DocumentMiddleware {
+  return async (ctx, next) => {
     const data = ctx.params?.data;
     const writing = ctx.uid === ARTICLE && (ctx.action === 'create' || ctx.action === 'update');
     if (!writing || !data || typeof data !== 'object') return next();
@@ -46,7 +47,7 @@ export function scheduleMiddleware(strapi: Core.Strapi) {
 
     let stored: Schedule = {};
     if (ctx.action === 'update' && ctx.params.documentId) {
-      const locale = typeof ctx.params.locale === 'string' ? ctx.params.locale : await defaultLocale(strapi);
+      const locale = typeof ctx.params.locale === 'string' ? ctx.params.locale : await infra(strapi).locales.defaultLocale();
       stored = (await strapi.db.query(ARTICLE).findOne({
         where: { documentId: ctx.params.documentId, locale, publishedAt: null },
         select: [...SCHEDULE_FIELDS],
@@ -54,9 +55,7 @@ export function scheduleMiddleware(strapi: Core.Strapi) {
     }
     const problems = checkSchedule(data, stored);
     if (problems.length) {
-      throw new errors.ValidationError(`Invalid schedule: ${problems.map((p) => `${p.path[0]} ${p.message}`).join('; ')}`, {
-        errors: problems.map((p) => ({ ...p, name: 'ValidationError' })),
-      });
+      invalidFields(problems, `Invalid schedule: ${problems.map((p) => `${p.path[0]} ${p.message}`).join('; ')}`);
     }
     return next();
   };

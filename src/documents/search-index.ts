@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { syncArticleIndex } from '../services/search';
+import { searchService } from '../api/services';
+import type { DocumentMiddleware } from './types';
 
 const ARTICLE = 'api::article.article';
 /** Every action that can add, change or remove a published article version. */
@@ -12,13 +13,13 @@ const INDEXED_ACTIONS = new Set(['create', 'update', 'publish', 'unpublish', 'de
  * scripts alike, including create-and-publish, which Strapi publishes
  * internally without going through the 'publish' action.
  */
-export function searchIndexMiddleware(strapi: Core.Strapi) {
-  return async (ctx: { uid: string; action: string; params: any }, next: () => Promise<any>) => {
+export function searchIndexMiddleware(strapi: Core.Strapi): DocumentMiddleware {
+  return async (ctx, next) => {
     if (ctx.uid !== ARTICLE || !INDEXED_ACTIONS.has(ctx.action)) return next();
     return strapi.db.transaction(async () => {
       const result = await next();
       const documentId: unknown = ctx.params?.documentId ?? result?.documentId;
-      if (typeof documentId === 'string') await syncArticleIndex(strapi, documentId);
+      if (typeof documentId === 'string') await searchService(strapi).syncDocument(documentId);
       return result;
     });
   };

@@ -1,7 +1,8 @@
-import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import type { Core, UID } from '@strapi/strapi';
 import { isValidSlug, slugify, uniqueSlug, SLUG_MAX_LENGTH } from '../lib/slug';
-import { defaultLocale } from '../services/locales';
+import { infra } from '../infra';
+import { invalid } from '../infra/errors';
+import type { DocumentMiddleware } from './types';
 
 /** Content types with a Unicode slug, and the field each slug is made from. */
 export const SLUG_SOURCES: Record<string, string> = {
@@ -11,17 +12,16 @@ export const SLUG_SOURCES: Record<string, string> = {
   'api::tag.tag': 'name',
 };
 
-type Ctx = { uid: string; action: string; params: any };
 
 /** Whether another document (any status) of this locale already uses the slug. */
 export async function slugTaken(strapi: Core.Strapi, uid: string, slug: string, locale: string, documentId?: string) {
   const where: Record<string, unknown> = { slug, locale };
   if (documentId) where.documentId = { $ne: documentId };
-  return (await strapi.db.query(uid as any).findOne({ where, select: ['id'] })) !== null;
+  return (await strapi.db.query(uid as UID.ContentType).findOne({ where, select: ['id'] })) !== null;
 }
 
 async function storedVersion(strapi: Core.Strapi, uid: string, documentId: string, locale: string, field: string) {
-  return strapi.db.query(uid as any).findOne({
+  return strapi.db.query(uid as UID.ContentType).findOne({
     where: { documentId, locale },
     select: ['slug', field],
     orderBy: { publishedAt: 'desc' },
@@ -33,27 +33,23 @@ async function storedVersion(strapi: Core.Strapi, uid: string, documentId: strin
  * given (Arabic stays Arabic, unique per locale with -2, -3…), kept as it is on
  * later edits and republishing, and a slug given explicitly must be valid and free.
  */
-export function slugMiddleware(strapi: Core.Strapi) {
-  return async (ctx: Ctx, next: () => Promise<unknown>) => {
+export function slugMiddleware(strapi: Core.Strapi): DocumentMiddleware {
+  return async (ctx, next) => {
     const field = SLUG_SOURCES[ctx.uid];
     const data = ctx.params?.data;
     if (!field || (ctx.action !== 'create' && ctx.action !== 'update') || !data || typeof data !== 'object') {
       return next();
     }
-    const locale: string = typeof ctx.params.locale === 'string' ? ctx.params.locale : await defaultLocale(strapi);
+    const locale: string = typeof ctx.params.locale === 'string' ? ctx.params.locale : await infra(strapi).locales.defaultLocale();
     const documentId: string | undefined = ctx.params.documentId;
 
     const given = typeof data.slug === 'string' ? data.slug.trim() : data.slug;
     if (typeof given === 'string' && given !== '') {
       if (!isValidSlug(given)) {
-        throw new errors.ValidationError('Invalid slug', {
-          errors: [{ path: ['slug'], message: `must be lower-case letters (Arabic or Latin) and digits joined by single "-", at most ${SLUG_MAX_LENGTH} characters`, name: 'ValidationError' }],
-        });
+        invalid('slug', `must be lower-case letters (Arabic or Latin) and digits joined by single "-", at most ${SLUG_MAX_LENGTH} characters`, 'Invalid slug');
       }
       if (await slugTaken(strapi, ctx.uid, given, locale, documentId)) {
-        throw new errors.ValidationError('Slug already in use', {
-          errors: [{ path: ['slug'], message: `"${given}" is already used by another document in locale "${locale}"`, name: 'ValidationError' }],
-        });
+        invalid('slug', `"${given}" is already used by another document in locale "${locale}"`, 'Slug already in use');
       }
       data.slug = given;
       return next();

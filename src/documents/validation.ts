@@ -1,15 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { checkArticleData, checkAuthorData, checkNamedData, checkSiteData, controlCharacterProblems, relationIsSet, type FieldError } from '../lib/input-rules';
+import { checkArticleData, checkAuthorData, checkNamedData, checkSiteData, controlCharacterProblems, relationIsSet } from '../lib/input-rules';
+import { invalid, invalidFields, notFound } from '../infra/errors';
+import type { DocumentMiddleware } from './types';
 
-const fail = (message: string, details: FieldError[]): never => {
-  throw new errors.ValidationError(message, {
-    errors: details.map((e) => ({ ...e, name: 'ValidationError' })),
-  });
-};
-
-const describe = (list: FieldError[]) =>
-  list.map((e) => `${e.path.join('.')} ${e.message}`).join('; ');
 
 const ARTICLE = 'api::article.article';
 
@@ -22,7 +16,7 @@ async function draftsWithoutSection(strapi: Core.Strapi, documentId: string, loc
     select: ['id', 'locale'],
     populate: { section: { select: ['id'] } },
   });
-  return drafts.filter((d: any) => !d.section).map((d: any) => d.locale);
+  return (drafts as Array<{ locale: string; section?: unknown }>).filter((d) => !d.section).map((d) => d.locale);
 }
 
 /**
@@ -31,8 +25,8 @@ async function draftsWithoutSection(strapi: Core.Strapi, documentId: string, loc
  * a section before publishing), checked before anything is written, for every
  * caller: REST, GraphQL, the admin and scripts.
  */
-export function validationMiddleware(strapi: Core.Strapi) {
-  return async (ctx: { uid: string; action: string; params: any }, next: () => Promise<unknown>) => {
+export function validationMiddleware(strapi: Core.Strapi): DocumentMiddleware {
+  return async (ctx, next) => {
     const { uid, action, params } = ctx;
     const data = params?.data;
     const writing = (action === 'create' || action === 'update') && data && typeof data === 'object';
@@ -50,14 +44,12 @@ export function validationMiddleware(strapi: Core.Strapi) {
         : uid === 'api::site.site' ? checkSiteData(data)
         : []),
       ];
-      if (problems.length) fail(`Invalid ${uid.split('.').pop()}: ${describe(problems)}`, problems);
+      if (problems.length) invalidFields(problems, `Invalid ${uid.split('.').pop()}: ${problems.map((e) => `${e.path.join('.')} ${e.message}`).join('; ')}`);
     }
 
     if (action === 'delete' && params?.status === 'draft') {
       // Strapi throws a plain Error (a 500) for this; deleting removes every version of a locale.
-      fail('A draft cannot be deleted on its own: delete the document, or discard the draft', [
-        { path: ['status'], message: 'delete removes the published version and its draft together; use discardDraft for the draft alone' },
-      ]);
+      invalid('status', 'delete removes the published version and its draft together; use discardDraft for the draft alone', 'A draft cannot be deleted on its own: delete the document, or discard the draft');
     }
 
     if (uid === ARTICLE) {
@@ -65,21 +57,17 @@ export function validationMiddleware(strapi: Core.Strapi) {
       if (publishing) {
         const sectionGiven = writing && 'section' in data;
         if (sectionGiven ? !relationIsSet(data.section) : action === 'create') {
-          fail('An article needs a section before it is published', [
-            { path: ['section'], message: 'is required to publish' },
-          ]);
+          invalid('section', 'is required to publish', 'An article needs a section before it is published');
         }
         if (!sectionGiven && action !== 'create' && params.documentId) {
           const missing = await draftsWithoutSection(strapi, params.documentId, params.locale);
           if (missing.length) {
-            fail('An article needs a section before it is published', [
-              { path: ['section'], message: `is required to publish (missing in: ${missing.join(', ')})` },
-            ]);
+            invalid('section', `is required to publish (missing in: ${missing.join(', ')})`, 'An article needs a section before it is published');
           }
         }
       }
     }
-    let result: any;
+    let result: { entries?: unknown[] } | null | undefined;
     try {
       result = await next();
     } catch (err) {
@@ -87,9 +75,7 @@ export function validationMiddleware(strapi: Core.Strapi) {
     }
     // Strapi answers a PUT or DELETE of a documentId that does not exist with 200 {data: null} / 204.
     if (uid.startsWith('api::') && params?.documentId && ((action === 'update' && !result) || (action === 'delete' && result?.entries?.length === 0))) {
-      throw new errors.NotFoundError(`No ${uid.split('.').pop()} with documentId "${params.documentId}"`, {
-        errors: [{ path: ['documentId'], message: 'not found', name: 'NotFoundError' }],
-      });
+      notFound('documentId', `No ${uid.split('.').pop()} with documentId "${params.documentId}"`);
     }
     return result;
   };

@@ -30,7 +30,7 @@ export function accessResolversConfig(strapi: Core.Strapi, custom: Record<string
   const naming = strapi.plugin('graphql').service('utils').naming;
   const policy = (uid: string) => ({ policies: [{ name: CONTENT_ACCESS, config: { uid } }] });
   const config: Record<string, { policies: unknown[] }> = {};
-  for (const contentType of Object.values(strapi.contentTypes) as any[]) {
+  for (const contentType of Object.values(strapi.contentTypes)) {
     if (!exposed(contentType.uid)) continue;
     const single = contentTypes.isSingleType(contentType);
     const queries = single
@@ -52,8 +52,8 @@ export function accessResolversConfig(strapi: Core.Strapi, custom: Record<string
 export function toManyRelationFields(strapi: Core.Strapi): string[] {
   const naming = strapi.plugin('graphql').service('utils').naming;
   const schemas = [
-    ...(Object.values(strapi.contentTypes) as any[]).filter((ct) => exposed(ct.uid)).map((ct) => [naming.getTypeName(ct), ct] as const),
-    ...(Object.values(strapi.components) as any[]).map((c) => [naming.getComponentName(c), c] as const),
+    ...Object.values(strapi.contentTypes).filter((ct) => exposed(ct.uid)).map((ct) => [naming.getTypeName(ct), ct] as const),
+    ...Object.values(strapi.components).map((c) => [naming.getComponentName(c), c] as const),
   ];
   return schemas.flatMap(([type, schema]) =>
     Object.entries(schema.attributes as Record<string, { type: string; relation?: string }>)

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { cardPopulate } from '../api/article/populate';
+import type { ResolverMiddleware, ResolversConfig } from './types';
 
 /**
  * GraphQL resolves every relation of every item separately (20 cards ×
@@ -26,9 +27,9 @@ const hasOwnArgs = (args: Record<string, unknown> = {}) =>
 async function preloadCards(strapi: Core.Strapi, nodes: Array<{ id: number }>): Promise<void> {
   if (!nodes.length) return;
   const query = strapi.get('query-params').transform(ARTICLE, { fields: ['id'], populate: cardPopulate });
-  const rows: any[] = await strapi.db.query(ARTICLE).findMany({ ...query, where: { id: { $in: nodes.map((n) => n.id) } } });
+  const rows: Array<Record<string, unknown> & { id: number }> = await strapi.db.query(ARTICLE).findMany({ ...query, where: { id: { $in: nodes.map((n) => n.id) } } });
   const byId = new Map(rows.map((r) => [r.id, r]));
-  for (const node of nodes as any[]) {
+  for (const node of nodes as Array<Record<string, unknown> & { id: number }>) {
     const row = byId.get(node.id);
     if (!row) continue;
     for (const field of Object.keys(cardPopulate)) node[field] = row[field] ?? (Array.isArray(row[field]) ? [] : null);
@@ -37,21 +38,25 @@ async function preloadCards(strapi: Core.Strapi, nodes: Array<{ id: number }>): 
 }
 
 /** resolversConfig entries: preload on the list queries, answer from preloaded data on the relation fields. */
-export function batchedRelationsConfig(strapi: Core.Strapi) {
-  const preloadList = async (resolve: any, parent: any, args: any, ctx: any, info: any) => {
-    const result = await resolve(parent, args, ctx, info);
-    await preloadCards(strapi, Array.isArray(result) ? result : result?.nodes ?? []);
+export function batchedRelationsConfig(strapi: Core.Strapi): ResolversConfig {
+  const preloadList: ResolverMiddleware = async (resolve, parent, args, ctx, info) => {
+    const result = (await resolve(parent, args, ctx, info)) as Array<{ id: number }> | { nodes?: Array<{ id: number }> } | null;
+    await preloadCards(strapi, Array.isArray(result) ? result : (result?.nodes ?? []));
     return result;
   };
-  const fromPreload = (field: string) => async (resolve: any, parent: any, args: any, ctx: any, info: any) =>
-    preloaded.has(parent) && parent[field] !== undefined && !hasOwnArgs(args) ? parent[field] : resolve(parent, args, ctx, info);
+  const fromPreload =
+    (field: string): ResolverMiddleware =>
+    async (resolve, parent, args, ctx, info) => {
+      const loaded = parent as Record<string, unknown>;
+      return preloaded.has(loaded) && loaded[field] !== undefined && !hasOwnArgs(args) ? loaded[field] : resolve(parent, args, ctx, info);
+    };
 
   const fields: Record<string, string[]> = {
     Article: Object.keys(cardPopulate),
     Author: ['avatar'],
     ComponentMediaFigure: ['image'],
   };
-  const config: Record<string, { middlewares: unknown[] }> = {
+  const config: ResolversConfig = {
     'Query.articles': { middlewares: [preloadList] },
     'Query.articles_connection': { middlewares: [preloadList] },
   };

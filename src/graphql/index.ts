@@ -1,15 +1,18 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
-import { defaultLocale, isKnownLocale, knownLocales } from '../services/locales';
-import { inRankOrder, searchArticles } from '../services/search/request';
-import { publishedCards } from '../services/article-cards';
-import { addArticleExtras, siteTimeZone } from '../services/article-extras';
-import { presets } from '../api/article/populate';
 import { articleDates, articleReadingTimeLabel } from '../lib/article-extras';
+import { paginationProblems } from '../lib/query-shape';
 import { DIGIT_SYSTEMS, type Digits } from '../lib/reading-time';
-import { batchedRelationsConfig, markPreloaded } from './batch-relations';
-import { accessResolversConfig, hidePluginQueries, toManyRelationFields } from './access';
 import { CONTENT_ACCESS } from '../lib/route-policies';
+import { infra } from '../infra';
+import { documentsOf } from '../infra/documents';
+import { invalid, invalidFields } from '../infra/errors';
+import { presets } from '../api/article/populate';
+import type { ArticleCard } from '../api/article/types';
+import { articleService, searchService } from '../api/services';
+import type { NewsroomConfig } from '../../config/newsroom';
+import { accessResolversConfig, hidePluginQueries, toManyRelationFields } from './access';
+import { batchedRelationsConfig, markPreloaded } from './batch-relations';
+import type { ResolverMiddleware, ResolversConfig } from './types';
 
 const ARTICLE = 'api::article.article';
 /** users-permissions' GraphQL account mutations → the REST auth action each stands for. */
@@ -24,55 +27,28 @@ const ACCOUNT_MUTATIONS = {
 /** Root collection queries of our API whose pagination and locale are checked. */
 const COLLECTION_QUERIES = ['articles', 'authors', 'sections', 'tags'];
 
-const invalid = (path: string, message: string): never => {
-  throw new errors.ValidationError(`${path} ${message}`, {
-    errors: [{ path: path.split('.'), message, name: 'ValidationError' }],
-  });
-};
-
-/**
- * Strapi clamps an over-large page silently; a partner asking for 10 000 items
- * should be told. Any root query asking for more than maxLimit items (or for
- * "all" with limit -1) is refused with a validation error naming the argument.
- */
-export function checkPagination(args: any, maxLimit: number): void {
-  const p = args?.pagination;
-  if (!p) return;
-  for (const key of ['limit', 'pageSize'] as const) {
-    const value = p[key];
-    if (value === undefined || value === null) continue;
-    if (!Number.isInteger(value) || value < 1 || value > maxLimit) {
-      invalid(`pagination.${key}`, `must be an integer between 1 and ${maxLimit}`);
-    }
-  }
-  for (const key of ['page', 'start'] as const) {
-    const value = p[key];
-    if (value !== undefined && value !== null && (!Number.isInteger(value) || value < (key === 'page' ? 1 : 0))) {
-      invalid(`pagination.${key}`, key === 'page' ? 'must be an integer ≥ 1' : 'must be an integer ≥ 0');
-    }
-  }
-}
-
-async function checkLocale(strapi: Core.Strapi, args: any, name = 'locale'): Promise<void> {
-  const value = args?.[name];
-  if (typeof value === 'string' && !(await isKnownLocale(strapi, value))) {
-    invalid(name, `must be one of: ${(await knownLocales(strapi)).join(', ')}`);
-  }
-}
-
 export function registerGraphql(strapi: Core.Strapi): void {
   const graphql = strapi.plugin('graphql');
   if (!graphql) return;
   const maxLimit = Number(graphql.config('maxLimit')) || 100;
 
-  const guard = async (resolve: any, parent: any, args: any, context: any, info: any) => {
-    checkPagination(args, maxLimit);
-    await checkLocale(strapi, args);
-    await checkLocale(strapi, args, 'fallback');
+  const { locales } = infra(strapi);
+  /**
+   * Strapi clamps an over-large page silently; a partner asking for 10 000
+   * items should be told: pages over maxLimit (or "all" with limit -1) are
+   * refused naming the argument, as on REST. Unknown locales too.
+   */
+  const guard: ResolverMiddleware = async (resolve, parent, args, context, info) => {
+    const problems = paginationProblems(args?.pagination, maxLimit);
+    if (problems.length) invalidFields(problems);
+    for (const name of ['locale', 'fallback'] as const) {
+      const value = args?.[name];
+      if (typeof value === 'string' && !(await locales.isKnown(value))) invalid(name, `must be one of: ${(await locales.known()).join(', ')}`);
+    }
     return resolve(parent, args, context, info);
   };
 
-  const resolversConfig: Record<string, unknown> = {
+  const resolversConfig: ResolversConfig = {
     'Query.articleBySlug': { auth: { scope: [`${ARTICLE}.findOne`] }, middlewares: [guard] },
     'Query.searchArticles': { auth: { scope: ['api::search.search.find'] }, middlewares: [guard] },
     'Article.readingTimeLabel': { auth: false },
@@ -86,12 +62,12 @@ export function registerGraphql(strapi: Core.Strapi): void {
   // Nested lists too: Strapi would cut `sections { articles(pagination: { pageSize: 500 }) }` to 100 without a word.
   for (const key of toManyRelationFields(strapi)) resolversConfig[key] = { middlewares: [guard] };
   for (const [key, { middlewares }] of Object.entries(batchedRelationsConfig(strapi))) {
-    const existing = resolversConfig[key] as { middlewares?: unknown[] } | undefined;
-    resolversConfig[key] = { ...existing, middlewares: [...(existing?.middlewares ?? []), ...middlewares] };
+    const existing = resolversConfig[key];
+    resolversConfig[key] = { ...existing, middlewares: [...(existing?.middlewares ?? []), ...(middlewares ?? [])] };
   }
   // The REST routes' access policy on every root query and mutation (drafts, token classes).
   for (const [key, { policies }] of Object.entries(accessResolversConfig(strapi, { articleBySlug: ARTICLE, searchArticles: ARTICLE }))) {
-    resolversConfig[key] = { ...(resolversConfig[key] as object | undefined), policies };
+    resolversConfig[key] = { ...resolversConfig[key], policies };
   }
   hidePluginQueries(strapi);
   // users-permissions' account mutations skip the permission check (auth: false, and the first
@@ -148,16 +124,18 @@ export function registerGraphql(strapi: Core.Strapi): void {
       Query: {
         articleBySlug: {
           resolve: async (_parent: unknown, args: { slug: string; locale?: string; fallback?: string }) => {
-            const service = strapi.service(ARTICLE);
-            if (!args.fallback) return service.findBySlug(args.slug, { locale: args.locale, populate: {} });
-            const locale = args.locale ?? (await defaultLocale(strapi));
-            return service.findBySlugWithFallback(args.slug, { locale, populate: {} }, args.fallback);
+            const articles = articleService(strapi);
+            if (!args.fallback) return articles.findBySlug(args.slug, { locale: args.locale, populate: {} });
+            const locale = args.locale ?? (await locales.defaultLocale());
+            return articles.findBySlugWithFallback(args.slug, { locale, populate: {} }, args.fallback);
           },
         },
         searchArticles: {
           resolve: async (_parent: unknown, args: Record<string, unknown>) => {
-            const page = await searchArticles(strapi, args);
-            const ranked = inRankOrder(page, await publishedCards(strapi, page.hits.map((h) => h.documentId), page.locale));
+            const search = searchService(strapi);
+            const page = await search.find(args);
+            const cards = await articleService(strapi).publishedCards(page.hits.map((h) => h.documentId), page.locale);
+            const ranked = search.inRankOrder(page, cards);
             const items = ranked.map((r) => r.card);
             // The cards come with the card preset's relations: no query per item and field.
             markPreloaded(items);
@@ -166,17 +144,18 @@ export function registerGraphql(strapi: Core.Strapi): void {
         },
       },
       Article: {
-        readingTimeLabel: (parent: any, args: { digits: Digits }) => articleReadingTimeLabel(parent, args.digits) ?? null,
-        dates: (parent: any, args: { digits: Digits }) => articleDates(parent, { digits: args.digits, timeZone: siteTimeZone() }),
+        readingTimeLabel: (parent: ArticleCard, args: { digits: Digits }) => articleReadingTimeLabel(parent, args.digits) ?? null,
+        dates: (parent: ArticleCard, args: { digits: Digits }) =>
+          articleDates(parent, { digits: args.digits, timeZone: (strapi.config.get('newsroom') as NewsroomConfig).timeZone }),
         // Needs the relations (section, authors, tags, cover): one card load per article asked for.
-        jsonLd: async (parent: any) => {
-          const card = await strapi.documents(ARTICLE).findOne({
-            ...(presets.card as any),
+        jsonLd: async (parent: ArticleCard) => {
+          const card = (await documentsOf(strapi, ARTICLE).findOne({
+            ...presets.card,
             documentId: parent.documentId,
-            locale: parent.locale,
+            locale: parent.locale ?? undefined,
             status: parent.publishedAt ? 'published' : 'draft',
-          });
-          return card ? (await addArticleExtras(strapi, [card as Record<string, any>]))[0].jsonLd : null;
+          })) as (ArticleCard & { jsonLd?: string }) | null;
+          return card ? (await articleService(strapi).withExtras([card]))[0].jsonLd ?? null : null;
         },
       },
     },

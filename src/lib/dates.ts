@@ -41,3 +41,13 @@ export function formatDate(value: string | Date, locale: string, options: DateOp
     hijri: formatter(`${lang}-u-ca-islamic-umalqura-nu-${digits}`, timeZone).format(date),
   };
 }
+
+/**
+ * A date read from the database: SQLite gives epoch milliseconds (a number or
+ * a numeric string), PostgreSQL a Date, JSON an ISO string. Null when absent or invalid.
+ */
+export function dbDate(value: unknown): Date | null {
+  if (value === null || value === undefined || value === '') return null;
+  const date = value instanceof Date ? value : new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as string | number));
+  return Number.isNaN(date.getTime()) ? null : date;
+}

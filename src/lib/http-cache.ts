@@ -28,16 +28,21 @@ function etagMatches(header: string, etag: string): boolean {
   return header.split(',').some((candidate) => bare(candidate) === bare(etag));
 }
 
-/** If-None-Match wins when present; If-Modified-Since is consulted only without it. */
+/**
+ * RFC 9110 §13.1: If-None-Match wins when present (weak comparison: W/"x"
+ * matches "x"); If-Modified-Since is consulted only without it, and only when
+ * the response has a Last-Modified. The one 304 decision of the app: the
+ * response cache and the feed/sitemap controllers both make it here.
+ */
 export function isNotModified(
   headers: { 'if-none-match'?: string; 'if-modified-since'?: string },
   etag: string,
-  lastModified: Date,
+  lastModified?: Date | null,
 ): boolean {
   const inm = headers['if-none-match'];
   if (inm !== undefined && inm !== '') return etagMatches(inm, etag);
   const ims = headers['if-modified-since'];
-  if (!ims) return false;
+  if (!ims || !lastModified) return false;
   const since = Date.parse(ims);
   return !Number.isNaN(since) && Math.floor(lastModified.getTime() / 1000) * 1000 <= since;
 }

@@ -20,9 +20,9 @@ export interface ArticleForJsonLd {
   excerpt?: string | null;
   slug?: string | null;
   locale?: string | null;
-  firstPublishedAt?: string | null;
-  publishedAt?: string | null;
-  updatedAt?: string | null;
+  firstPublishedAt?: string | Date | null;
+  publishedAt?: string | Date | null;
+  updatedAt?: string | Date | null;
   section?: Named | null;
   authors?: Named[] | null;
   tags?: Named[] | null;
@@ -47,6 +47,8 @@ const absolute = (url: string, base: string | undefined): string =>
 const compact = <T extends Record<string, unknown>>(o: T): T =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && !v.length))) as T;
 
+const isoOf = (value: string | Date | null | undefined): string | undefined => (value instanceof Date ? value.toISOString() : (value ?? undefined));
+
 export function newsArticleJsonLd(article: ArticleForJsonLd, publisher: PublisherInfo, options: JsonLdOptions = {}) {
   const locale = article.locale ?? undefined;
   const base = publisher.baseUrl.replace(/\/+$/, '');
@@ -62,8 +64,8 @@ export function newsArticleJsonLd(article: ArticleForJsonLd, publisher: Publishe
     '@type': 'NewsArticle',
     headline: article.title ?? undefined,
     description: article.seo?.metaDescription || article.excerpt || undefined,
-    datePublished: article.firstPublishedAt ?? article.publishedAt ?? undefined,
-    dateModified: article.updatedAt ?? undefined,
+    datePublished: isoOf(article.firstPublishedAt ?? article.publishedAt),
+    dateModified: isoOf(article.updatedAt),
     author: (article.authors ?? []).map((a) =>
       compact({
         '@type': 'Person',

@@ -8,7 +8,7 @@ export interface CachedResponse {
   keys: string[];
 }
 
-export interface ResponseCacheOptions {
+export interface KeyedCacheOptions {
   maxEntries: number;
   maxBytes: number;
   ttlMs: number;
@@ -18,14 +18,14 @@ export interface ResponseCacheOptions {
 export const etagOf = (body: Buffer): string => `"${crypto.createHash('sha1').update(body).digest('base64url')}"`;
 
 /**
- * Bounded LRU of public responses with a key → entries index, so a change
- * evicts exactly the entries that showed the changed documents.
+ * Bounded LRU of rendered responses (or cards) with a key → entries index, so
+ * a change evicts exactly the entries that showed the changed documents. Pure.
  */
-export class ResponseCache {
+export class KeyedCache {
   private readonly entries: LRUCache<string, CachedResponse>;
   private readonly byKey = new Map<string, Set<string>>();
 
-  constructor(options: ResponseCacheOptions) {
+  constructor(options: KeyedCacheOptions) {
     this.entries = new LRUCache<string, CachedResponse>({
       max: options.maxEntries,
       maxSize: options.maxBytes,

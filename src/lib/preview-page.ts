@@ -10,12 +10,12 @@ import { articleUrl } from './article-url';
 import { isRtlLocale } from './text-direction';
 
 export interface PreviewArticle {
-  title: string;
+  title?: string | null;
   excerpt?: string | null;
   dateline?: string | null;
   source?: string | null;
-  firstPublishedAt?: string | null;
-  updatedAt?: string | null;
+  firstPublishedAt?: string | Date | null;
+  updatedAt?: string | Date | null;
   section?: { name?: string | null } | null;
   authors?: Array<{ name?: string | null; jobTitle?: string | null }> | null;
   cover?: {
@@ -49,7 +49,7 @@ const LABELS = {
 
 const e = (value: unknown): string => escapeHtml(typeof value === 'string' ? value : '');
 
-function formatDate(iso: string | null | undefined, locale: string, timeZone: string): { iso: string; text: string } | null {
+function formatDate(iso: string | Date | null | undefined, locale: string, timeZone: string): { iso: string; text: string } | null {
   if (!iso) return null;
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return null;

@@ -1,7 +1,7 @@
 /**
  * The secrets a newsroom server needs, and when development defaults may
  * stand in for them. Pure: the caller passes how to read a variable (config
- * files pass Strapi's `env`), so this module never touches process.env.
+ * files pass Strapi's `env`), so this module never reads the environment itself.
  *
  * Defaults exist only so that `npm install && npm run develop` and `npm test`
  * work on a fresh clone without a `.env`. In any other mode — production,

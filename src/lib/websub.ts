@@ -10,10 +10,10 @@ export interface ArticleTopicSource {
 }
 
 /** Every feed URL whose content can change with this article: the locale feed and its section/author/tag feeds, in each format. */
-export function affectedTopics(
+export function affectedTopics<Format extends string>(
   sources: ArticleTopicSource[],
-  formats: readonly string[],
-  feedUrl: (format: string, locale: string, filters: { section?: string; author?: string; tag?: string }) => string,
+  formats: readonly Format[],
+  feedUrl: (format: Format, locale: string, filters: { section?: string; author?: string; tag?: string }) => string,
 ): string[] {
   const topics = new Set<string>();
   for (const s of sources) {

@@ -1,21 +1,24 @@
-import { sendError } from '../services/http-errors';
+import type { Context, Next } from 'koa';
+import { errors } from '@strapi/utils';
+import { invalid } from '../infra/errors';
 
 /**
  * Request bodies the body parser cannot read get Strapi's error shape naming
  * the body, instead of a 500 and a logged stack trace: malformed JSON or
  * multipart (400) and a body over the size limit (413).
  */
-export default () => async (ctx: any, next: () => Promise<void>) => {
+export default () => async (ctx: Context, next: Next) => {
   try {
     await next();
-  } catch (err: any) {
-    if (ctx.body !== undefined && ctx.body !== null) throw err;
-    const message = String(err?.message ?? '');
-    if (err?.type === 'entity.too.large' || err?.status === 413) {
-      return sendError(ctx, 413, 'PayloadTooLargeError', 'The request body is over the size limit', [{ path: ['body'], message: 'is too large' }]);
+  } catch (err) {
+    const e = err as { type?: string; status?: number; message?: string };
+    if (e?.type === 'entity.too.large' || e?.status === 413) {
+      throw new errors.PayloadTooLargeError('The request body is over the size limit', { errors: [{ path: ['body'], message: 'is too large', name: 'PayloadTooLargeError' }] });
     }
-    const unreadable = err instanceof SyntaxError || err?.type === 'entity.parse.failed' || /MultipartParser|multipart/i.test(message);
-    if (!unreadable) throw err;
-    sendError(ctx, 400, 'ValidationError', 'Request body cannot be read (malformed JSON or multipart)', [{ path: ['body'], message: message || 'malformed body' }]);
+    const message = String(e?.message ?? '');
+    if (err instanceof SyntaxError || e?.type === 'entity.parse.failed' || /MultipartParser|multipart/i.test(message)) {
+      invalid('body', message || 'malformed body', 'Request body cannot be read (malformed JSON or multipart)');
+    }
+    throw err;
   }
 };

@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { isKnownLocale, knownLocales } from '../services/locales';
-import { sendError } from '../services/http-errors';
+import type { Context, Next } from 'koa';
 import { isApiPath } from '../lib/request-checks';
+import { infra } from '../infra';
+import { invalid } from '../infra/errors';
 
 /** Endpoints that serve one edition: a feed, a sitemap, a search, a story by slug. */
 const SINGLE_LOCALE = /^\/api\/(feeds|sitemaps|search|articles\/slug)(\/|$)/i;
@@ -13,18 +14,18 @@ const SINGLE_LOCALE = /^\/api\/(feeds|sitemaps|search|articles\/slug)(\/|$)/i;
  * locales, and `*` (every locale) where an endpoint serves one edition.
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
-  async (ctx: any, next: () => Promise<void>) => {
+  async (ctx: Context, next: Next) => {
     if (!isApiPath(ctx.path)) return next();
+    const { locales } = infra(strapi);
     for (const param of ['locale', 'fallback'] as const) {
       const value: unknown = ctx.query[param];
       if (value === undefined) continue;
-      const refuse = (message: string) => sendError(ctx, 400, 'ValidationError', `Invalid ${param}: ${message}`, [{ path: [param], message }]);
-      if (typeof value !== 'string') return refuse('must be a single locale code');
+      if (typeof value !== 'string') invalid(param, 'must be a single locale code');
       if (value === '*' || value === 'all') {
-        if (param === 'fallback' || SINGLE_LOCALE.test(ctx.path)) return refuse('must name one locale on this endpoint');
+        if (param === 'fallback' || SINGLE_LOCALE.test(ctx.path)) invalid(param, 'must name one locale on this endpoint');
         continue;
       }
-      if (!(await isKnownLocale(strapi, value))) return refuse(`must be one of: ${(await knownLocales(strapi)).join(', ')}`);
+      if (!(await locales.isKnown(value))) invalid(param, `must be one of: ${(await locales.known()).join(', ')}`, `Unknown locale "${value}"`);
     }
     return next();
   };

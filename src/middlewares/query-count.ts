@@ -1,5 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Core } from '@strapi/strapi';
+import type { Context, Next } from 'koa';
+import type { NewsroomConfig } from '../../config/newsroom';
 
 /**
  * Benchmark instrument, inert unless BENCH_QUERY_COUNT=true: counts the SQL
@@ -8,12 +10,12 @@ import type { Core } from '@strapi/strapi';
  * each query to the request that caused it, also under concurrency.
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
-  if (process.env.BENCH_QUERY_COUNT !== 'true') return (_ctx: unknown, next: () => Promise<void>) => next();
+  if (!(strapi.config.get('newsroom') as NewsroomConfig).benchQueryCount) return (_ctx: unknown, next: Next) => next();
 
   const requests = new AsyncLocalStorage<{ count: number }>();
   let listening = false;
 
-  return async (ctx: any, next: () => Promise<void>) => {
+  return async (ctx: Context, next: Next) => {
     if (!listening) {
       // The connection exists once Strapi has loaded, i.e. by the first request.
       strapi.db.connection.on('query', () => {

@@ -1,34 +1,13 @@
 import crypto from 'node:crypto';
-import Redis from 'ioredis';
 import type { Core } from '@strapi/strapi';
-import { decide, MemoryStore, RedisStore, rateLimitHeaders, type CounterStore } from '../lib/rate-limit';
+import type { Context, Next } from 'koa';
+import { decide, rateLimitHeaders } from '../lib/rate-limit';
 import { clientSubject, findUrlProblem, isBearer, isPublicSurface, surfaceOf } from '../lib/request-checks';
-import { sendError } from '../services/http-errors';
+import { infra } from '../infra';
+import { sendError } from '../infra/http';
 import type { SecurityConfig } from '../../config/security';
 
 type RateLimitConfig = SecurityConfig['rateLimit'];
-
-let sharedStore: { url: string; store: CounterStore; close?: () => void } | null = null;
-
-/** One counter store per process (and per REDIS_URL). */
-function storeFor(strapi: Core.Strapi, redisUrl: string, prefix: string): CounterStore {
-  if (sharedStore?.url === redisUrl) return sharedStore.store;
-  sharedStore?.close?.();
-  if (!redisUrl) {
-    sharedStore = { url: '', store: new MemoryStore() };
-  } else {
-    // Fail fast instead of queueing: a Redis outage must not hang requests.
-    const client = new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: true, commandTimeout: 500, lazyConnect: false });
-    client.on('error', (err) => strapi.log.warn(`[rate-limit] redis: ${err.message}`));
-    sharedStore = { url: redisUrl, store: new RedisStore(client, prefix), close: () => client.disconnect() };
-  }
-  return sharedStore.store;
-}
-
-export function closeRateLimitStore(): void {
-  sharedStore?.close?.();
-  sharedStore = null;
-}
 
 /**
  * Counts the request against its caller's budget for this surface: an API
@@ -37,7 +16,7 @@ export function closeRateLimitStore(): void {
  * buys nothing), else the client address. Cached responses are counted too:
  * this runs before the response cache. A counter outage lets requests through.
  */
-async function withinRateLimit(strapi: Core.Strapi, ctx: any): Promise<boolean> {
+async function withinRateLimit(strapi: Core.Strapi, ctx: Context): Promise<boolean> {
   const cfg = strapi.config.get('security.rateLimit') as RateLimitConfig;
   if (!cfg?.enabled) return true;
   const surface = surfaceOf(ctx.path);
@@ -52,19 +31,18 @@ async function withinRateLimit(strapi: Core.Strapi, ctx: any): Promise<boolean> 
   const now = Date.now();
   let decision;
   try {
-    const hit = await storeFor(strapi, cfg.redisUrl, cfg.redisPrefix).hit(`${surface}:${subject}`, cfg.windowMs, now);
+    const hit = await infra(strapi).rateLimits.hit(`${surface}:${subject}`, cfg.windowMs, now);
     decision = decide(hit, limit, now);
-  } catch (err: any) {
-    strapi.log.warn(`[rate-limit] counter unavailable, request allowed: ${err?.message ?? err}`);
+  } catch (err) {
+    strapi.log.warn(`[rate-limit] counter unavailable, request allowed: ${err instanceof Error ? err.message : err}`);
     return true;
   }
   ctx.set(rateLimitHeaders(decision));
   if (decision.allowed) return true;
-  sendError(ctx, 429, 'RateLimitError', `Too many requests: ${limit} per minute allowed on this surface; retry in ${decision.resetSeconds} s`);
+  sendError(ctx, 429, `Too many requests: ${limit} per minute allowed on this surface; retry in ${decision.resetSeconds} s`);
   return false;
 }
 
-const STATUS_NAMES: Record<number, string> = { 404: 'NotFoundError', 405: 'MethodNotAllowedError' };
 
 /**
  * First on every public surface (/api, /graphql, /preview), before the
@@ -79,21 +57,17 @@ const STATUS_NAMES: Record<number, string> = { 404: 'NotFoundError', 405: 'Metho
  * Runs before strapi::errors, so it writes its own error responses.
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
-  async (ctx: any, next: () => Promise<void>) => {
+  async (ctx: Context, next: Next) => {
     if (!isPublicSurface(ctx.path)) return next();
 
     const problem = findUrlProblem(ctx.path, ctx.querystring);
     if (problem) {
-      return sendError(ctx, 400, 'ValidationError', `Invalid request: ${problem.param} ${problem.message}`, [
-        { path: [problem.param], message: problem.message },
-      ]);
+      return sendError(ctx, 400, `Invalid request: ${problem.param} ${problem.message}`, [{ path: [problem.param], message: problem.message }]);
     }
     const authorization: string = ctx.get('authorization');
     if (authorization && !isBearer(authorization)) {
       ctx.set('WWW-Authenticate', 'Bearer');
-      return sendError(ctx, 401, 'UnauthorizedError', 'Authorization must be "Bearer <API token>"', [
-        { path: ['authorization'], message: 'must be a Bearer token' },
-      ]);
+      return sendError(ctx, 401, 'Authorization must be "Bearer <API token>"', [{ path: ['authorization'], message: 'must be a Bearer token' }]);
     }
     if (!(await withinRateLimit(strapi, ctx))) return;
 
@@ -101,9 +75,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
 
     // A method the router does not know at all (PROPFIND, TRACE) is a 501 there: for a client it is a 405.
     if (ctx.status === 501) ctx.status = 405;
-    const name = STATUS_NAMES[ctx.status];
-    if (name && (ctx.body === undefined || ctx.body === null || typeof ctx.body === 'string')) {
+    if ((ctx.status === 404 || ctx.status === 405) && (ctx.body === undefined || ctx.body === null || typeof ctx.body === 'string')) {
       const allow = ctx.response.get('allow');
-      sendError(ctx, ctx.status, name, ctx.status === 405 ? `Method ${ctx.method} not allowed here${allow ? `; use ${allow}` : ''}` : 'Not Found');
+      sendError(ctx, ctx.status, ctx.status === 405 ? `Method ${ctx.method} not allowed here${allow ? `; use ${allow}` : ''}` : 'Not Found');
     }
   };

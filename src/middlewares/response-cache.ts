@@ -1,9 +1,11 @@
 import type { Core } from '@strapi/strapi';
+import type { Context, Next } from 'koa';
 import { collectKeys, FEED_KEY, headerKeys, LIST_KEY, requestKey, type SchemaLookup } from '../lib/cache-keys';
-import { etagOf } from '../services/response-cache';
-import { cacheService } from '../services/cache';
-import { defaultLocale } from '../services/locales';
+import { CACHE_CONTROL, isNotModified } from '../lib/http-cache';
+import { etagOf } from '../lib/keyed-cache';
 import { isApiPath } from '../lib/request-checks';
+import { infra } from '../infra';
+import { schemaOf } from '../infra/access';
 
 /**
  * Headers of a response that belong to that one exchange; every other header
@@ -13,18 +15,9 @@ const PER_RESPONSE = new Set([
   'date', 'etag', 'content-length', 'set-cookie', 'x-cache', 'x-response-time', 'x-query-count', 'retry-after',
   'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'connection', 'keep-alive', 'transfer-encoding',
 ]);
-export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=600';
 
-const matchesEtag = (header: string | undefined, etag: string) =>
-  !!header && header.split(',').some((t) => t.trim() === etag || t.trim() === '*');
-
-/** RFC 9110: If-None-Match wins; If-Modified-Since only counts without it. */
-function notModified(ctx: any, etag: string, lastModified?: string): boolean {
-  const ifNoneMatch = ctx.get('if-none-match');
-  if (ifNoneMatch) return matchesEtag(ifNoneMatch, etag);
-  const since = Date.parse(ctx.get('if-modified-since'));
-  return !!lastModified && !Number.isNaN(since) && Date.parse(lastModified) <= since;
-}
+const notModified = (ctx: Context, etag: string, lastModified?: string) =>
+  isNotModified(ctx.request.headers, etag, lastModified ? new Date(lastModified) : null);
 
 /**
  * In-process cache for anonymous GET responses under /api (REST, feeds,
@@ -36,15 +29,16 @@ function notModified(ctx: any, etag: string, lastModified?: string): boolean {
  * documents they show change (src/documents/cache-invalidation.ts).
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
-  const lookup: SchemaLookup = (uid) => (strapi.getModel(uid as any)?.attributes as any) ?? undefined;
+  const lookup: SchemaLookup = (uid) => schemaOf(strapi, uid)?.attributes;
 
-  return async (ctx: any, next: () => Promise<void>) => {
-    const { store } = cacheService(strapi);
+  return async (ctx: Context, next: Next) => {
+    const { cache, locales } = infra(strapi);
+    const store = cache.responses;
     const cacheable =
       store && (ctx.method === 'GET' || ctx.method === 'HEAD') && isApiPath(ctx.path) && !ctx.get('authorization') && ctx.query.status !== 'draft';
     if (!cacheable) return next();
 
-    const key = requestKey(ctx.path, ctx.querystring, await defaultLocale(strapi));
+    const key = requestKey(ctx.path, ctx.querystring, await locales.defaultLocale());
     const hit = store.get(key);
     if (hit) {
       for (const [name, value] of Object.entries(hit.headers)) ctx.set(name, value);
@@ -64,9 +58,10 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     const cacheControl = String(ctx.response.get('cache-control') ?? '');
     if (/private|no-store/.test(cacheControl)) return;
 
-    const isJson = !Buffer.isBuffer(ctx.body) && typeof ctx.body === 'object' && typeof ctx.body.pipe !== 'function';
-    if (!isJson && typeof ctx.body !== 'string' && !Buffer.isBuffer(ctx.body)) return; // streams are not cached
-    const body = Buffer.from(isJson ? JSON.stringify(ctx.body) : ctx.body);
+    const sent: unknown = ctx.body;
+    const isJson = !Buffer.isBuffer(sent) && typeof sent === 'object' && typeof (sent as { pipe?: unknown }).pipe !== 'function';
+    if (!isJson && typeof sent !== 'string' && !Buffer.isBuffer(sent)) return; // streams are not cached
+    const body = isJson ? Buffer.from(JSON.stringify(sent)) : Buffer.from(sent as string | Buffer);
     const keys = new Set<string>(String(ctx.response.get('surrogate-key') || '').split(/\s+/).filter(Boolean));
     const apiName = ctx.state.route?.info?.apiName;
     const rootUid = apiName ? `api::${apiName}.${apiName}` : '';
@@ -79,7 +74,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     }
 
     const etag = ctx.response.get('etag') || etagOf(body);
-    if (!cacheControl) ctx.set('Cache-Control', PUBLIC_CACHE_CONTROL);
+    if (!cacheControl) ctx.set('Cache-Control', CACHE_CONTROL.public);
     const printed = headerKeys(keys);
     ctx.set('Surrogate-Key', printed.join(' '));
     ctx.set('Cache-Tag', printed.join(','));

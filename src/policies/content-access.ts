@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { DRAFTS_PERMISSION, draftParamIn, mayUseResource, namedUnboundedRelation, PUBLIC_REFUSED_PARAMS } from '../lib/access-rules';
-import { accessOf, modelLookup } from '../services/access';
+import { accessOf, modelLookup } from '../infra/access';
 
 interface RouteState {
   handler?: unknown;

@@ -1,6 +1,6 @@
 import type { TestApp } from './strapi';
 import { Fixtures, paragraph } from './fixtures';
-import { createClassToken } from '../../src/services/api-tokens';
+import { createClassToken } from '../../src/infra/api-tokens';
 
 /**
  * What must never leave the building: seeded by `seedCanaries`, searched for

@@ -9,7 +9,6 @@ const appDir = path.resolve(__dirname, '../..');
 
 (async () => {
   const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
-  const { runDueSchedules } = require(path.join(appDir, 'dist/src/services/scheduler.js'));
   let publishEvents = 0;
   strapi.eventHub.on('entry.publish', ({ uid }) => {
     if (uid === 'api::article.article') publishEvents++;
@@ -19,7 +18,7 @@ const appDir = path.resolve(__dirname, '../..');
   for await (const line of rl) {
     if (line.trim() !== 'go') continue;
     const startedAt = Date.now();
-    const result = await runDueSchedules(strapi, new Date());
+    const result = await strapi.service('api::article.schedule').runDue(new Date());
     const endedAt = Date.now();
     await new Promise((r) => setTimeout(r, 200)); // events are emitted after commit
     process.stdout.write(`RESULT ${JSON.stringify({ pid: process.pid, startedAt, endedAt, publishEvents, ...result })}\n`);

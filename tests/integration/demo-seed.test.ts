@@ -69,7 +69,7 @@ describe('development admin', () => {
     const environment = app.strapi.config.get('environment');
     app.strapi.config.set('environment', 'development');
     try {
-      process.env.DEV_ADMIN_PASSWORD = 'Dev-Password-123';
+      app.strapi.config.set('newsroom.devAdmin.password', 'Dev-Password-123'); // DEV_ADMIN_PASSWORD
       await ensureDevAdmin(app.strapi);
       await ensureDevAdmin(app.strapi);
       expect(await app.strapi.db.query('admin::user').count()).toBe(1);
@@ -78,7 +78,7 @@ describe('development admin', () => {
       expect(login.body.data.token).toEqual(expect.any(String));
     } finally {
       app.strapi.config.set('environment', environment);
-      delete process.env.DEV_ADMIN_PASSWORD;
+      app.strapi.config.set('newsroom.devAdmin.password', '');
     }
   });
 });

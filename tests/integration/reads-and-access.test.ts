@@ -1,6 +1,6 @@
 import { startStrapi, type TestApp } from '../helpers/strapi';
 import { Fixtures, paragraph } from '../helpers/fixtures';
-import { ensureSiteLocales } from '../../src/services/locales';
+import { ensureSiteLocales } from '../../src/bootstrap/locales';
 
 let app: TestApp;
 let f: Fixtures;

@@ -20,7 +20,7 @@ beforeAll(async () => {
     });
   });
   await new Promise<void>((r) => purgeServer.listen(0, '127.0.0.1', () => r()));
-  const purgeUrl = `http://127.0.0.1:${(purgeServer.address() as any).port}/purge`;
+  const purgeUrl = `http://127.0.0.1:${(purgeServer.address() as { port: number }).port}/purge`;
   app = await startStrapi({ CACHE_PURGE_URL: purgeUrl, REDIS_URL });
   f = await Fixtures.create(app);
   s.section = await f.section('اقتصاد');
@@ -44,6 +44,19 @@ describe('response cache', () => {
     expect(second.count).toBe(0);
     // Parameter order and the implicit default locale do not split entries.
     expect((await get('/api/articles?locale=ar')).headers['x-cache']).toBe('HIT');
+  });
+
+  it('gives a weak If-None-Match the same answer from the cache as from the controller (one conditional-GET rule)', async () => {
+    for (const url of ['/api/feeds/rss', `/api/articles/${s.a1.documentId}`]) {
+      const first = await get(url);
+      const weak = `W/${first.headers.etag}`;
+      const hit = await get(url).set('If-None-Match', weak);
+      expect([url, hit.headers['x-cache'], hit.status]).toEqual([url, 'HIT', 304]);
+      await app.strapi.get('newsroom.infra').cache.invalidate('*');
+      const miss = await get(url).set('If-None-Match', weak);
+      expect([url, miss.headers['x-cache'] ?? 'MISS', miss.status]).toEqual([url, 'MISS', 304]);
+      expect(miss.headers.etag).toBe(first.headers.etag);
+    }
   });
 
   it('answers If-None-Match with 304 and the same ETag, without SQL', async () => {

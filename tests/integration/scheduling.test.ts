@@ -1,6 +1,6 @@
 import { startStrapi, type TestApp } from '../helpers/strapi';
 import { Fixtures, paragraph } from '../helpers/fixtures';
-import { runDueSchedules } from '../../src/services/scheduler';
+import { scheduleService } from '../../src/api/services';
 
 let app: TestApp;
 let f: Fixtures;
@@ -38,7 +38,7 @@ describe('embargo (scheduledPublishAt)', () => {
     const a = await draft('خبر محظور حتى الصباح', { scheduledPublishAt: new Date(Date.now() - MINUTE).toISOString() });
     expect(await publicList()).not.toContain(a.documentId);
 
-    const tick = await runDueSchedules(app.strapi);
+    const tick = await scheduleService(app.strapi).runDue();
     expect(tick.done).toContainEqual({ kind: 'publish', documentId: a.documentId, locale: 'ar' });
 
     const live = await version(a.documentId, 'published');
@@ -49,21 +49,21 @@ describe('embargo (scheduledPublishAt)', () => {
     expect(await publicList()).toContain(a.documentId);
     expect(events).toContainEqual({ event: 'entry.publish', documentId: a.documentId });
 
-    const again = await runDueSchedules(app.strapi);
+    const again = await scheduleService(app.strapi).runDue();
     expect(again.done.map((o) => o.documentId)).not.toContain(a.documentId);
   });
 
   it('waits for a future time, and editing the time reschedules', async () => {
     const t0 = Date.now();
     const a = await draft('خبر بموعد', { scheduledPublishAt: new Date(t0 + 10 * MINUTE).toISOString() });
-    await runDueSchedules(app.strapi, new Date(t0 + 5 * MINUTE));
+    await scheduleService(app.strapi).runDue(new Date(t0 + 5 * MINUTE));
     expect(await version(a.documentId, 'published')).toBeNull();
 
     await f.put('articles', a.documentId, { scheduledPublishAt: new Date(t0 + 30 * MINUTE).toISOString() }, { locale: 'ar', status: 'draft' });
-    await runDueSchedules(app.strapi, new Date(t0 + 15 * MINUTE));
+    await scheduleService(app.strapi).runDue(new Date(t0 + 15 * MINUTE));
     expect(await version(a.documentId, 'published')).toBeNull();
 
-    await runDueSchedules(app.strapi, new Date(t0 + 31 * MINUTE));
+    await scheduleService(app.strapi).runDue(new Date(t0 + 31 * MINUTE));
     expect(await version(a.documentId, 'published')).not.toBeNull();
   });
 
@@ -71,14 +71,14 @@ describe('embargo (scheduledPublishAt)', () => {
     const due = new Date(Date.now() - MINUTE).toISOString();
     const a = await draft('خبر بلغتين', { scheduledPublishAt: due });
     await f.put('articles', a.documentId, { title: 'Two-language story' }, { locale: 'en', status: 'draft' });
-    await runDueSchedules(app.strapi);
+    await scheduleService(app.strapi).runDue();
     expect(await version(a.documentId, 'published', 'ar')).not.toBeNull();
     expect(await version(a.documentId, 'published', 'en')).toBeNull();
   });
 
   it('keeps a version that cannot be published scheduled and reports it', async () => {
     const a = await f.article({ title: 'بلا قسم', scheduledPublishAt: new Date(Date.now() - MINUTE).toISOString() }, { draft: true });
-    const tick = await runDueSchedules(app.strapi);
+    const tick = await scheduleService(app.strapi).runDue();
     expect(tick.failed.map((x) => x.documentId)).toContain(a.documentId);
     expect(tick.failed.find((x) => x.documentId === a.documentId)!.error).toMatch(/section/);
     expect(await version(a.documentId, 'published')).toBeNull();
@@ -92,10 +92,10 @@ describe('expiry (scheduledUnpublishAt)', () => {
     const a = await f.article({ title: 'عرض ينتهي', body: [paragraph('نص')], section: sectionId });
     await f.put('articles', a.documentId, { scheduledUnpublishAt: new Date(t0 + 10 * MINUTE).toISOString() }, { locale: 'ar', status: 'draft' });
 
-    await runDueSchedules(app.strapi, new Date(t0 + 5 * MINUTE));
+    await scheduleService(app.strapi).runDue(new Date(t0 + 5 * MINUTE));
     expect(await version(a.documentId, 'published')).not.toBeNull();
 
-    const tick = await runDueSchedules(app.strapi, new Date(t0 + 11 * MINUTE));
+    const tick = await scheduleService(app.strapi).runDue(new Date(t0 + 11 * MINUTE));
     expect(tick.done).toContainEqual({ kind: 'unpublish', documentId: a.documentId, locale: 'ar' });
     expect(await version(a.documentId, 'published')).toBeNull();
     expect((await version(a.documentId, 'draft')).scheduledUnpublishAt).toBeNull();
@@ -109,10 +109,10 @@ describe('expiry (scheduledUnpublishAt)', () => {
       scheduledPublishAt: new Date(t0 + MINUTE).toISOString(),
       scheduledUnpublishAt: new Date(t0 + 61 * MINUTE).toISOString(),
     });
-    await runDueSchedules(app.strapi, new Date(t0 + 2 * MINUTE));
+    await scheduleService(app.strapi).runDue(new Date(t0 + 2 * MINUTE));
     const live = await version(a.documentId, 'published');
     expect(live).not.toBeNull();
-    await runDueSchedules(app.strapi, new Date(t0 + 62 * MINUTE));
+    await scheduleService(app.strapi).runDue(new Date(t0 + 62 * MINUTE));
     expect(await version(a.documentId, 'published')).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import knexFactory, { type Knex } from 'knex';
 import { createTestDatabase, isPostgres } from '../helpers/strapi';
 import { parseSearchQuery } from '../../src/lib/search-query';
-import { postgresEngine } from '../../src/services/search/postgres';
+import { postgresEngine } from '../../src/api/search/engines/postgres';
 
 /**
  * The narrow-match migration on a database indexed by the first layout

@@ -1,7 +1,7 @@
 import { startStrapi, countQueries, isPostgres, type TestApp } from '../helpers/strapi';
 import { Fixtures, paragraph } from '../helpers/fixtures';
 import { normalizeArabic } from '../../src/lib/arabic-normalize';
-import { reindexArticles } from '../../src/services/search';
+import { searchService } from '../../src/api/services';
 
 const UID = 'api::article.article';
 let app: TestApp;
@@ -276,7 +276,7 @@ describe('index maintenance', () => {
     // Wiped behind the application's back: only an uncached (authenticated) request sees it.
     expect(await titles({ q: 'النفط' }, f.auth)).toEqual([]);
     const progress: number[] = [];
-    const count = await reindexArticles(app.strapi, (done) => progress.push(done), 3);
+    const count = await searchService(app.strapi).reindex((done) => progress.push(done), 3);
     expect(count).toBe(progress[progress.length - 1]);
     expect(progress.length).toBeGreaterThan(2);
     expect((await titles({ q: 'النفط' })).sort()).toEqual(before.sort());

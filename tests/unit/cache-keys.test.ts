@@ -1,5 +1,5 @@
 import { collectKeys, documentKeys, headerKeys, requestKey, type SchemaLookup } from '../../src/lib/cache-keys';
-import { ResponseCache, etagOf } from '../../src/services/response-cache';
+import { KeyedCache, etagOf } from '../../src/lib/keyed-cache';
 
 const schema: Record<string, any> = {
   'api::article.article': {
@@ -52,14 +52,14 @@ describe('requestKey', () => {
   });
 });
 
-describe('ResponseCache', () => {
+describe('KeyedCache', () => {
   const entry = (keys: string[], size = 10) => {
     const body = Buffer.alloc(size, 'x');
     return { body, etag: etagOf(body), headers: {}, keys };
   };
 
   it('evicts exactly the entries carrying a key', () => {
-    const cache = new ResponseCache({ maxEntries: 10, maxBytes: 1e6, ttlMs: 60_000 });
+    const cache = new KeyedCache({ maxEntries: 10, maxBytes: 1e6, ttlMs: 60_000 });
     cache.set('/a', entry(['article:1', 'list']));
     cache.set('/b', entry(['article:2']));
     cache.set('/c', entry(['list']));
@@ -71,12 +71,12 @@ describe('ResponseCache', () => {
   });
 
   it('stays within its entry and byte bounds, and forgets the keys of dropped entries', () => {
-    const cache = new ResponseCache({ maxEntries: 3, maxBytes: 1e6, ttlMs: 60_000 });
+    const cache = new KeyedCache({ maxEntries: 3, maxBytes: 1e6, ttlMs: 60_000 });
     for (let i = 0; i < 5; i++) cache.set(`/${i}`, entry([`k${i}`, 'list']));
     expect(cache.size).toBe(3);
     expect(cache.get('/0')).toBeUndefined();
     expect(cache.evict(['k0', 'k1'])).toBe(0);
-    const bytes = new ResponseCache({ maxEntries: 100, maxBytes: 3 * (1000 + 512), ttlMs: 60_000 });
+    const bytes = new KeyedCache({ maxEntries: 100, maxBytes: 3 * (1000 + 512), ttlMs: 60_000 });
     for (let i = 0; i < 10; i++) bytes.set(`/${i}`, entry(['list'], 1000));
     expect(bytes.size).toBe(3);
     expect(bytes.bytes).toBeLessThanOrEqual(3 * 1512);

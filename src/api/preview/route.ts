@@ -6,12 +6,8 @@ import type { Core } from '@strapi/strapi';
  * which Strapi always mounts under /api. The token is the only authorisation.
  */
 export function registerPreviewRoute(strapi: Core.Strapi): void {
-  strapi.server.routes([
-    {
-      method: 'GET',
-      path: '/preview/articles/:documentId',
-      handler: 'api::preview.preview.article',
-      config: { auth: false },
-    },
-  ] as any);
+  const routes: Parameters<Core.Strapi['server']['routes']>[0] = [
+    { method: 'GET', path: '/preview/articles/:documentId', handler: 'api::preview.preview.article', config: { auth: false } },
+  ];
+  strapi.server.routes(routes);
 }

@@ -1,9 +1,10 @@
 import { factories } from '@strapi/strapi';
-import { listQuery, withPreset } from '../services/article';
-import { sendError } from '../../../services/http-errors';
-import { defaultLocale } from '../../../services/locales';
-import { addArticleExtras, digitsParam } from '../../../services/article-extras';
+import type { Context } from 'koa';
 import type { Digits } from '../../../lib/reading-time';
+import { infra } from '../../../infra';
+import { invalid, notFound } from '../../../infra/errors';
+import { digitsParam, listQuery, withPreset } from '../query';
+import { articleService } from '../../services';
 
 const UID = 'api::article.article';
 
@@ -12,30 +13,32 @@ interface ViewParams {
   fallback?: string;
 }
 
+/** A REST body as the core controller returns it. */
+interface Body {
+  data?: unknown;
+  meta?: Record<string, unknown>;
+}
+
 /**
  * Takes our own query keys out of ctx.query (strict params would refuse them):
  * `digits` (latn | arab, for dates and labels) and `fallback` (a locale; the
- * global locale guard has already refused unknown ones). Null = 400 sent.
+ * locale guard has already refused unknown ones).
  */
-function takeViewParams(ctx: any, allowFallback: boolean): ViewParams | null {
-  const { digits: digitsValue, fallback, ...rest } = ctx.query ?? {};
-  const digits = digitsParam(ctx, digitsValue);
-  if (!digits) return null;
-  if (fallback !== undefined && (!allowFallback || typeof fallback !== 'string')) {
-    sendError(ctx, 400, 'ValidationError', 'fallback must be one locale code, on a single article', [
-      { path: ['fallback'], message: allowFallback ? 'must be a single locale code' : 'is only supported on a single article' },
-    ]);
-    return null;
-  }
+function takeViewParams(ctx: Context, allowFallback: boolean): ViewParams {
+  const { digits, fallback, ...rest } = ctx.query;
+  if (fallback !== undefined && !allowFallback) invalid('fallback', 'is only supported on a single article');
+  if (fallback !== undefined && typeof fallback !== 'string') invalid('fallback', 'must be a single locale code');
   ctx.query = rest;
-  return { digits, fallback };
+  return { digits: digitsParam(digits), fallback };
 }
 
 /** Says which locale was served (meta + Content-Language) when the caller asked for a fallback. */
-function announceLocale(ctx: any, response: any, requested: string, served: string): void {
+function announceLocale(ctx: Context, response: Body, requested: string, served: string): void {
   ctx.set('Content-Language', served);
   response.meta = { ...(response.meta ?? {}), requestedLocale: requested, servedLocale: served };
 }
+
+const records = (data: unknown): Array<{ locale?: string | null }> => (Array.isArray(data) ? data : data ? [data] : []);
 
 export default factories.createCoreController(UID, ({ strapi }) => ({
   /**
@@ -51,27 +54,25 @@ export default factories.createCoreController(UID, ({ strapi }) => ({
 
   async find(ctx) {
     const view = takeViewParams(ctx, false);
-    if (!view) return;
     ctx.query = listQuery(ctx.query);
-    const response: any = await super.find(ctx);
-    if (Array.isArray(response?.data)) await addArticleExtras(strapi, response.data, view.digits);
+    const response = (await super.find(ctx)) as Body;
+    await articleService(strapi).withExtras(records(response?.data), view.digits);
     return response;
   },
 
   async findOne(ctx) {
     const view = takeViewParams(ctx, true);
-    if (!view) return;
     ctx.query = withPreset(ctx.query, 'full');
-    const requested = (ctx.query.locale as string | undefined) ?? (await defaultLocale(strapi));
+    const requested = (ctx.query.locale as string | undefined) ?? (await infra(strapi).locales.defaultLocale());
     let served = requested;
     if (view.fallback) {
       const status = ctx.query.status === 'draft' ? 'draft' : 'published';
-      served = (await strapi.service(UID).firstExistingLocale(ctx.params.id, [requested, view.fallback], status)) ?? requested;
+      served = (await articleService(strapi).firstExistingLocale(ctx.params.id, [requested, view.fallback], status)) ?? requested;
       ctx.query.locale = served;
     }
-    const response: any = await super.findOne(ctx);
+    const response = (await super.findOne(ctx)) as Body;
     if (response?.data) {
-      await addArticleExtras(strapi, [response.data], view.digits);
+      await articleService(strapi).withExtras(records(response.data), view.digits);
       if (view.fallback) announceLocale(ctx, response, requested, served);
     }
     return response;
@@ -80,25 +81,18 @@ export default factories.createCoreController(UID, ({ strapi }) => ({
   /** GET /api/articles/slug/:slug — the router has already percent-decoded an Arabic slug. */
   async findBySlug(ctx) {
     const view = takeViewParams(ctx, true);
-    if (!view) return;
     await this.validateQuery!(ctx);
     const query = await this.sanitizeQuery!(ctx);
     const { slug } = ctx.params;
-    const locale: string = (query.locale as string) ?? (await defaultLocale(strapi));
+    const locale: string = (query.locale as string) ?? (await infra(strapi).locales.defaultLocale());
     const params = withPreset({ ...query, locale }, 'full');
-    const doc = view.fallback
-      ? await strapi.service(UID).findBySlugWithFallback(slug, params, view.fallback)
-      : await strapi.service(UID).findBySlug(slug, params);
-    if (!doc) {
-      const where = view.fallback ? `locales "${locale}" or "${view.fallback}"` : `locale "${locale}"`;
-      return sendError(ctx, 404, 'NotFoundError', `No article with slug "${slug}" in ${where}`, [
-        { path: ['slug'], message: 'not found' },
-      ]);
-    }
+    const articles = articleService(strapi);
+    const doc = view.fallback ? await articles.findBySlugWithFallback(slug, params, view.fallback) : await articles.findBySlug(slug, params);
+    if (!doc) notFound('slug', `No article with slug "${slug}" in ${view.fallback ? `locales "${locale}" or "${view.fallback}"` : `locale "${locale}"`}`);
     const sanitized = await this.sanitizeOutput!(doc, ctx);
-    const response: any = await this.transformResponse!(sanitized);
-    await addArticleExtras(strapi, [response.data], view.digits);
-    if (view.fallback) announceLocale(ctx, response, locale, doc.locale);
+    const response = (await this.transformResponse!(sanitized)) as Body;
+    await articles.withExtras(records(response.data), view.digits);
+    if (view.fallback) announceLocale(ctx, response, locale, doc.locale ?? locale);
     return response;
   },
 }));

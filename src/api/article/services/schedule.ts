@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 
 /**
  * Embargo and expiry: publishes the drafts whose `scheduledPublishAt` is due and
@@ -34,7 +35,7 @@ const FIELD: Record<ScheduleKind, 'scheduledPublishAt' | 'scheduledUnpublishAt'>
 
 function columns(strapi: Core.Strapi) {
   const meta = strapi.db.metadata.get(UID);
-  const col = (attr: string) => (meta.attributes[attr] as any).columnName ?? attr;
+  const col = (attr: string) => (meta.attributes[attr] as { columnName?: string }).columnName ?? attr;
   return {
     table: meta.tableName,
     id: col('id'),
@@ -57,7 +58,7 @@ async function dueDrafts(strapi: Core.Strapi, kind: ScheduleKind, now: Date) {
 }
 
 /** Locks the draft row if it is still due; false when another process holds it or already did it. */
-async function claim(strapi: Core.Strapi, trx: any, kind: ScheduleKind, id: number, now: Date): Promise<boolean> {
+async function claim(strapi: Core.Strapi, trx: Knex.Transaction, kind: ScheduleKind, id: number, now: Date): Promise<boolean> {
   const c = columns(strapi);
   let query = trx(c.table)
     .select(c.id)
@@ -71,48 +72,55 @@ async function claim(strapi: Core.Strapi, trx: any, kind: ScheduleKind, id: numb
 
 async function runOne(strapi: Core.Strapi, kind: ScheduleKind, row: { id: number; documentId: string; locale: string }, now: Date) {
   return strapi.db.transaction(async ({ trx }) => {
-    if (!(await claim(strapi, trx, kind, row.id, now))) return false;
+    if (!(await claim(strapi, trx as Knex.Transaction, kind, row.id, now))) return false;
     // Cleared first, so the published copy made from this draft carries no stale schedule.
     await strapi.db.query(UID).update({ where: { id: row.id }, data: { [FIELD[kind]]: null } });
     const documents = strapi.documents(UID);
     if (kind === 'publish') {
-      await documents.publish({ documentId: row.documentId, locale: row.locale } as any);
+      await documents.publish({ documentId: row.documentId, locale: row.locale });
       return true;
     }
     const live = await strapi.db.query(UID).count({
       where: { documentId: row.documentId, locale: row.locale, publishedAt: { $notNull: true } },
     });
-    if (live > 0) await documents.unpublish({ documentId: row.documentId, locale: row.locale } as any);
+    if (live > 0) await documents.unpublish({ documentId: row.documentId, locale: row.locale });
     return live > 0; // an expiry that passed before the version went live is simply dropped
   });
 }
 
-let running = false;
-
-/** One scheduler tick: everything due at `now` (publishing before unpublishing). */
-export async function runDueSchedules(strapi: Core.Strapi, now: Date = new Date()): Promise<TickResult> {
-  const result: TickResult = { done: [], failed: [] };
-  if (running) return result; // a slow tick must not overlap the next one in this process
-  running = true;
-  try {
-    for (const kind of ['publish', 'unpublish'] as const) {
-      for (const row of await dueDrafts(strapi, kind, now)) {
-        const outcome = { kind, documentId: row.documentId, locale: row.locale };
-        try {
-          if (await runOne(strapi, kind, row, now)) result.done.push(outcome);
-        } catch (err) {
-          // e.g. a draft without a section cannot be published: it stays scheduled and is retried.
-          const error = err instanceof Error ? err.message : String(err);
-          result.failed.push({ ...outcome, error });
-          strapi.log.error(`[scheduler] could not ${kind} article ${row.documentId} (${row.locale}): ${error}`);
+/** The scheduler as a service: `api::article.schedule`, ticked once a minute by config/cron-tasks.ts. */
+const schedule = ({ strapi }: { strapi: Core.Strapi }) => {
+  let running = false;
+  return {
+    /** One tick: everything due at `now` (publishing before unpublishing). */
+    async runDue(now: Date = new Date()): Promise<TickResult> {
+      const result: TickResult = { done: [], failed: [] };
+      if (running) return result; // a slow tick must not overlap the next one in this process
+      running = true;
+      try {
+        for (const kind of ['publish', 'unpublish'] as const) {
+          for (const row of await dueDrafts(strapi, kind, now)) {
+            const outcome = { kind, documentId: row.documentId, locale: row.locale };
+            try {
+              if (await runOne(strapi, kind, row, now)) result.done.push(outcome);
+            } catch (err) {
+              // e.g. a draft without a section cannot be published: it stays scheduled and is retried.
+              const error = err instanceof Error ? err.message : String(err);
+              result.failed.push({ ...outcome, error });
+              strapi.log.error(`[scheduler] could not ${kind} article ${row.documentId} (${row.locale}): ${error}`);
+            }
+          }
         }
+      } finally {
+        running = false;
       }
-    }
-  } finally {
-    running = false;
-  }
-  if (result.done.length) {
-    strapi.log.info(`[scheduler] ${result.done.map((o) => `${o.kind} ${o.documentId}/${o.locale}`).join(', ')}`);
-  }
-  return result;
-}
+      if (result.done.length) {
+        strapi.log.info(`[scheduler] ${result.done.map((o) => `${o.kind} ${o.documentId}/${o.locale}`).join(', ')}`);
+      }
+      return result;
+    },
+  };
+};
+
+export type ScheduleService = ReturnType<typeof schedule>;
+export default schedule;

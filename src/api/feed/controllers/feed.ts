@@ -1,19 +1,20 @@
 import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
 import { isFeedFormat } from '../../../lib/feeds';
-import { isTokenCaller } from '../../../services/access';
-import { sendError } from '../../../services/http-errors';
-import { respondWithValidators } from '../../../services/syndication-http';
+import { isTokenCaller } from '../../../infra/access';
+import { notFound } from '../../../infra/errors';
+import { respondWithValidators } from '../../../infra/http';
+import { feedService } from '../../services';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /api/feeds/:format — summary for everyone, full text for API-token partners. */
-  async find(ctx: any) {
+  async find(ctx: Context) {
     const { format } = ctx.params;
-    if (!isFeedFormat(format)) return sendError(ctx, 404, 'NotFoundError', `Unknown feed format "${format}"`);
-    const feeds = strapi.service('api::feed.feed') as any;
-    const parsed = await feeds.parse(ctx.query);
-    if (!parsed.ok) return sendError(ctx, parsed.status, undefined, parsed.message, parsed.errors);
+    if (!isFeedFormat(format)) notFound('format', `Unknown feed format "${format}"`);
+    const feeds = feedService(strapi);
+    const request = await feeds.parse(ctx.query);
     const access = isTokenCaller(ctx) ? 'partner' : 'public';
-    const validators = await feeds.validators(format, parsed.ok, access);
-    await respondWithValidators(ctx, validators, feeds.contentType(format), () => feeds.render(format, parsed.ok, access));
+    const validators = await feeds.validators(format, request, access);
+    await respondWithValidators(ctx, validators, feeds.contentType(format), () => feeds.render(format, request, access));
   },
 });

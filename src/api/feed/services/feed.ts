@@ -3,13 +3,17 @@ import { toFeedItem, toFeedMeta, type FeedArticle } from '../../../lib/feed-item
 import { FEED_CONTENT_TYPES, renderFeed, type FeedFormat } from '../../../lib/feeds';
 import { strongEtag, type AccessClass } from '../../../lib/http-cache';
 import type { FieldError } from '../../../lib/input-rules';
-import { listQuery, withPreset } from '../../article/services/article';
-import { defaultLocale } from '../../../services/locales';
-import { ARTICLE, aggregate, apiOrigin, loadSite, publishedWhere, type ArticleFilters } from '../../../services/syndication-source';
-import type { CacheValidators } from '../../../services/syndication-http';
+import { infra } from '../../../infra';
+import { documentsOf } from '../../../infra/documents';
+import { invalidFields, notFound } from '../../../infra/errors';
+import type { CacheValidators } from '../../../infra/http';
+import { listQuery, publishedWhere, withPreset, type ArticleFilters } from '../../article/query';
+import type { ArticleFull } from '../../article/types';
+import { articleService, siteService } from '../../services';
 
 export const DEFAULT_LIMIT = 30;
 export const MAX_LIMIT = 100;
+const ARTICLE = 'api::article.article';
 
 /** A validated, normalised feed request: the only inputs that shape a feed. */
 export interface FeedRequest {
@@ -20,8 +24,6 @@ export interface FeedRequest {
   labels: string[];
 }
 
-type Parsed = { ok: FeedRequest } | { status: 400 | 404; message: string; errors: FieldError[] };
-
 const FILTER_TYPES = {
   section: 'api::section.section',
   author: 'api::author.author',
@@ -31,9 +33,9 @@ const FILTER_TYPES = {
 const single = (value: unknown): string | undefined | null =>
   value === undefined ? undefined : typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** 400 for malformed parameters, 404 for a section/author/tag slug that does not exist in the locale. */
-  async parse(query: Record<string, unknown>): Promise<Parsed> {
+const feed = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** The feed a query asks for: 400 for malformed parameters, 404 for a section/author/tag slug not in the locale. */
+  async parse(query: Record<string, unknown>): Promise<FeedRequest> {
     const errors: FieldError[] = [];
     const locale = single(query.locale);
     if (locale === null) errors.push({ path: ['locale'], message: 'must be a single locale code' });
@@ -41,9 +43,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (query.limit !== undefined) {
       const raw = single(query.limit);
       limit = raw && /^\d{1,3}$/.test(raw) ? Number(raw) : NaN;
-      if (!(limit >= 1 && limit <= MAX_LIMIT)) {
-        errors.push({ path: ['limit'], message: `must be an integer from 1 to ${MAX_LIMIT}` });
-      }
+      if (!(limit >= 1 && limit <= MAX_LIMIT)) errors.push({ path: ['limit'], message: `must be an integer from 1 to ${MAX_LIMIT}` });
     }
     const filters: ArticleFilters = {};
     for (const key of Object.keys(FILTER_TYPES) as Array<keyof typeof FILTER_TYPES>) {
@@ -51,24 +51,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       if (slug === null) errors.push({ path: [key], message: 'must be a single slug' });
       else if (slug) filters[key] = slug;
     }
-    if (errors.length) return { status: 400, message: 'Invalid feed parameters', errors };
+    if (errors.length) invalidFields(errors, 'Invalid feed parameters');
 
-    const resolvedLocale = locale ?? (await defaultLocale(strapi));
+    const resolvedLocale = locale ?? (await infra(strapi).locales.defaultLocale());
     const labels: string[] = [];
     for (const [key, slug] of Object.entries(filters) as Array<[keyof typeof FILTER_TYPES, string]>) {
-      const found = await strapi.db
-        .query(FILTER_TYPES[key])
-        .findOne({ where: { slug, locale: resolvedLocale }, select: ['name'] });
-      if (!found) {
-        return {
-          status: 404,
-          message: `No ${key} with slug "${slug}" in locale "${resolvedLocale}"`,
-          errors: [{ path: [key], message: 'not found' }],
-        };
-      }
+      const found = await strapi.db.query(FILTER_TYPES[key]).findOne({ where: { slug, locale: resolvedLocale }, select: ['name'] });
+      if (!found) notFound(key, `No ${key} with slug "${slug}" in locale "${resolvedLocale}"`);
       labels.push(found.name);
     }
-    return { ok: { locale: resolvedLocale, limit, filters, labels } };
+    return { locale: resolvedLocale, limit, filters, labels };
   },
 
   /** Canonical URL of a feed: the rel="self" link and the WebSub topic (default limit omitted). */
@@ -76,7 +68,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const params = new URLSearchParams({ locale });
     for (const key of ['section', 'author', 'tag'] as const) if (filters[key]) params.set(key, filters[key]!);
     if (limit !== DEFAULT_LIMIT) params.set('limit', String(limit));
-    return `${apiOrigin(strapi)}/api/feeds/${format}?${params.toString()}`;
+    return `${siteService(strapi).apiOrigin()}/api/feeds/${format}?${params.toString()}`;
   },
 
   hubUrl(): string | undefined {
@@ -88,16 +80,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    * articles) plus the site row, so a revalidation never loads the items.
    */
   async validators(format: FeedFormat, req: FeedRequest, access: AccessClass): Promise<CacheValidators> {
-    const [agg, site] = await Promise.all([
-      aggregate(strapi, publishedWhere(req.locale, req.filters)),
-      loadSite(strapi, req.locale),
-    ]);
+    const [agg, site] = await Promise.all([articleService(strapi).aggregate(publishedWhere(req.locale, req.filters)), siteService(strapi).settings(req.locale)]);
     const self = this.selfUrl(format, req.locale, req.filters, req.limit);
     const hub = this.hubUrl();
-    const siteUpdated = site.updatedAt ? new Date(site.updatedAt) : null;
-    const times = [agg.newest, siteUpdated].filter((d): d is Date => d !== null).map((d) => d.getTime());
+    const times = [agg.newest, site.updatedAt].filter((d): d is Date => d !== null).map((d) => d.getTime());
     return {
-      etag: strongEtag([format, req.locale, req.filters, req.limit, access, agg.count, agg.newest, siteUpdated, self, hub]),
+      etag: strongEtag([format, req.locale, req.filters, req.limit, access, agg.count, agg.newest, site.updatedAt, self, hub]),
       lastModified: new Date(Math.max(0, ...times)),
       access,
       links: [...(hub ? [{ href: hub, rel: 'hub' }] : []), { href: self, rel: 'self' }],
@@ -108,26 +96,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async render(format: FeedFormat, req: FeedRequest, access: AccessClass): Promise<string> {
     const fullText = access === 'partner';
     const query = listQuery(withPreset({ ...req.filters }, fullText ? 'full' : 'card'));
-    const [articles, site] = await Promise.all([
-      strapi.documents(ARTICLE).findMany({ ...query, locale: req.locale, status: 'published', limit: req.limit } as any),
-      loadSite(strapi, req.locale),
+    const site = siteService(strapi);
+    const [articles, settings] = await Promise.all([
+      documentsOf(strapi, ARTICLE).findMany({ ...query, locale: req.locale, status: 'published', limit: req.limit }),
+      site.settings(req.locale),
     ]);
-    const mediaBaseUrl = apiOrigin(strapi);
-    const items = (articles as unknown as FeedArticle[]).map((article) =>
-      toFeedItem(article, { site, locale: req.locale, fullText, mediaBaseUrl }),
+    const items = (articles as unknown as ArticleFull[]).map((article) =>
+      toFeedItem(article satisfies FeedArticle, { site: settings, locale: req.locale, fullText, mediaBaseUrl: site.apiOrigin() }),
     );
     const meta = toFeedMeta({
-      site,
+      site: settings,
       locale: req.locale,
       selfUrl: this.selfUrl(format, req.locale, req.filters, req.limit),
       hubUrl: this.hubUrl(),
       items,
       subtitle: req.labels.join(' · ') || undefined,
     });
-    return renderFeed(format, meta, items, site.baseUrl ?? '');
+    return renderFeed(format, meta, items, settings.baseUrl ?? '');
   },
 
   contentType(format: FeedFormat): string {
     return FEED_CONTENT_TYPES[format];
   },
 });
+
+export type FeedService = ReturnType<typeof feed>;
+export default feed;

@@ -1,10 +1,12 @@
 import type { Core } from '@strapi/strapi';
-import { sendError } from '../../../services/http-errors';
-import { isKnownLocale } from '../../../services/locales';
+import type { Context } from 'koa';
 import { checkPreviewToken, type PreviewTarget } from '../../../lib/preview-token';
-import type { PreviewConfig } from '../../../../config/preview';
-import type { PreviewGrant } from '../../../documents/read-access';
 import { PREVIEW_CSP } from '../../../lib/preview-page';
+import { infra } from '../../../infra';
+import { invalid, notFound, unauthorized } from '../../../infra/errors';
+import type { PreviewGrant } from '../../../documents/read-access';
+import type { PreviewConfig } from '../../../../config/preview';
+import { previewService } from '../../services';
 
 const REFUSALS = {
   missing: 'A preview token is required',
@@ -18,24 +20,20 @@ const REFUSALS = {
  * exactly this document/locale/status opens it; nothing else ever shows a draft.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async article(ctx: any) {
+  async article(ctx: Context) {
     const { documentId } = ctx.params;
     const { locale, status, token } = ctx.query;
-    if (typeof locale !== 'string' || !(await isKnownLocale(strapi, locale))) {
-      return sendError(ctx, 400, 'ValidationError', 'Unknown or missing locale', [{ path: ['locale'], message: 'must be a configured locale' }]);
-    }
-    if (status !== 'draft' && status !== 'published') {
-      return sendError(ctx, 400, 'ValidationError', 'status must be draft or published', [{ path: ['status'], message: 'must be draft or published' }]);
-    }
+    if (typeof locale !== 'string' || !(await infra(strapi).locales.isKnown(locale))) invalid('locale', 'must be a configured locale', 'Unknown or missing locale');
+    if (status !== 'draft' && status !== 'published') invalid('status', 'must be draft or published');
     const target: PreviewTarget = { documentId, locale, status };
     const preview = strapi.config.get('preview') as PreviewConfig;
     const check = checkPreviewToken(token, target, preview.secret, Date.now(), preview.ttlSeconds);
-    if (check !== 'ok') return sendError(ctx, 401, 'UnauthorizedError', REFUSALS[check], [{ path: ['token'], message: check }]);
+    if (check !== 'ok') unauthorized('token', check, REFUSALS[check]);
     // The Document Service read guard opens this one version, and only it, for this request.
     ctx.state.previewGrant = { documentId, locale } satisfies PreviewGrant;
 
-    const html = await strapi.service('api::preview.preview').renderArticle(target);
-    if (!html) return sendError(ctx, 404, 'NotFoundError', `No ${status} version of article ${documentId} in locale "${locale}"`);
+    const html = await previewService(strapi).renderArticle(target);
+    if (!html) notFound('documentId', `No ${status} version of article ${documentId} in locale "${locale}"`);
     ctx.set('Content-Security-Policy', PREVIEW_CSP);
     ctx.set('Cache-Control', 'no-store');
     ctx.set('X-Robots-Tag', 'noindex, nofollow');

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { escapeLiteral } from 'pg';
-import { hasExclusions, toWebsearch, withoutExclusions } from '../../lib/search-query';
+import { hasExclusions, toWebsearch, withoutExclusions } from '../../../lib/search-query';
 import type { EngineHit, EngineQuery, IndexRow, SearchEngine } from './types';
 
 /**

@@ -1,5 +1,5 @@
-import { normalizeArabic } from '../../lib/arabic-normalize';
-import { toFts5Match } from '../../lib/search-query';
+import { normalizeArabic } from '../../../lib/arabic-normalize';
+import { toFts5Match } from '../../../lib/search-query';
 import type { EngineHit, EngineQuery, IndexRow, SearchEngine } from './types';
 
 /**

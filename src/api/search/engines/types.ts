@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { ParsedQuery } from '../../lib/search-query';
+import type { ParsedQuery } from '../../../lib/search-query';
 
 /** One published locale version of an article, as the index stores it (original text). */
 export interface IndexRow {

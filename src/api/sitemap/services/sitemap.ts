@@ -10,9 +10,13 @@ import {
   renderUrlset,
   type NewsEntry,
 } from '../../../lib/sitemaps';
-import { knownLocales } from '../../../services/locales';
-import { ARTICLE, aggregate, apiOrigin, dbDate, loadSite, publishedWhere } from '../../../services/syndication-source';
-import type { CacheValidators } from '../../../services/syndication-http';
+import { dbDate } from '../../../lib/dates';
+import { infra } from '../../../infra';
+import type { CacheValidators } from '../../../infra/http';
+import { publishedWhere } from '../../article/query';
+import { articleService, siteService } from '../../services';
+
+const ARTICLE = 'api::article.article';
 
 /** Rows per query when reading a sitemap page (keeps IN-lists for the section join small). */
 const CHUNK = 5000;
@@ -29,7 +33,7 @@ interface Row {
 const newestOf = (dates: Array<Date | null | undefined>): Date =>
   new Date(Math.max(0, ...dates.filter((d): d is Date => !!d).map((d) => d.getTime())));
 
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
+const sitemap = ({ strapi }: { strapi: Core.Strapi }) => ({
   pageSize(): number {
     return Number(strapi.config.get('syndication.sitemaps.pageSize')) || 50000;
   },
@@ -61,9 +65,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** Sitemap index: per locale, the news sitemap and every page of the article sitemap. */
   async index(): Promise<{ validators: CacheValidators; render: () => Promise<string> }> {
-    const locales = (await knownLocales(strapi)).sort();
-    const aggs = await Promise.all(locales.map((locale) => aggregate(strapi, publishedWhere(locale))));
-    const origin = apiOrigin(strapi);
+    const locales = (await infra(strapi).locales.known()).sort();
+    const aggs = await Promise.all(locales.map((locale) => articleService(strapi).aggregate(publishedWhere(locale))));
+    const origin = siteService(strapi).apiOrigin();
     const size = this.pageSize();
     const entries = locales.flatMap((locale, i) => {
       const pages = Math.max(1, Math.ceil(aggs[i].count / size));
@@ -88,11 +92,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async news(locale: string): Promise<{ validators: CacheValidators; render: () => Promise<string> }> {
     const where = publishedWhere(locale, {}, { firstPublishedAt: { $gte: this.newsSince() } });
-    const [agg, site] = await Promise.all([aggregate(strapi, where), loadSite(strapi, locale)]);
+    const [agg, site] = await Promise.all([articleService(strapi).aggregate(where), siteService(strapi).settings(locale)]);
     return {
       validators: {
         etag: strongEtag(['news', locale, agg, site.updatedAt, site.baseUrl]),
-        lastModified: newestOf([agg.newest, site.updatedAt ? new Date(site.updatedAt) : null]),
+        lastModified: newestOf([agg.newest, site.updatedAt]),
         access: 'public',
       },
       render: async () => {
@@ -112,7 +116,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** One page of the full article sitemap; null when the page is past the end. */
   async articles(locale: string, page: number): Promise<{ validators: CacheValidators; render: () => Promise<string> } | null> {
     const where = publishedWhere(locale);
-    const [agg, site] = await Promise.all([aggregate(strapi, where), loadSite(strapi, locale)]);
+    const [agg, site] = await Promise.all([articleService(strapi).aggregate(where), siteService(strapi).settings(locale)]);
     const size = this.pageSize();
     if (page > Math.max(1, Math.ceil(agg.count / size))) return null;
     return {
@@ -129,3 +133,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     };
   },
 });
+
+export type SitemapService = ReturnType<typeof sitemap>;
+export default sitemap;

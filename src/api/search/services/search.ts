@@ -1,0 +1,169 @@
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { blocksToPlainText } from '../../../lib/blocks-text';
+import { LIST_KEY } from '../../../lib/cache-keys';
+import { buildSnippet } from '../../../lib/highlight';
+import { parseSearchQuery, positiveWords, SearchQueryError } from '../../../lib/search-query';
+import { infra } from '../../../infra';
+import { invalid, notFound } from '../../../infra/errors';
+import { postgresEngine } from '../engines/postgres';
+import { sqliteEngine } from '../engines/sqlite';
+import type { IndexRow, SearchEngine } from '../engines/types';
+
+const ARTICLE = 'api::article.article';
+
+/** The columns of a published article row that the index needs. */
+const SOURCE = {
+  select: ['documentId', 'locale', 'title', 'excerpt', 'body', 'firstPublishedAt', 'publishedAt'],
+  populate: { section: { select: ['documentId'] } },
+};
+
+interface SourceRow {
+  id?: number;
+  documentId: string;
+  locale: string;
+  title?: string | null;
+  excerpt?: string | null;
+  body?: unknown;
+  firstPublishedAt?: unknown;
+  publishedAt?: unknown;
+  section?: { documentId?: string } | null;
+}
+
+const isoDate = (v: unknown): string | null => (v ? new Date(v as string).toISOString() : null);
+
+export function toIndexRow(entry: SourceRow): IndexRow {
+  return {
+    documentId: entry.documentId,
+    locale: entry.locale,
+    sectionId: entry.section?.documentId ?? null,
+    publishedAt: isoDate(entry.firstPublishedAt ?? entry.publishedAt),
+    title: entry.title ?? '',
+    excerpt: entry.excerpt ?? '',
+    body: blocksToPlainText(entry.body as Parameters<typeof blocksToPlainText>[0]),
+  };
+}
+
+export interface SearchRequest {
+  q?: unknown;
+  locale?: unknown;
+  section?: unknown;
+  page?: unknown;
+  pageSize?: unknown;
+}
+
+export interface SearchPage {
+  /** Best first; the snippet is HTML in which <mark> is the only markup. */
+  hits: Array<{ documentId: string; snippet: string }>;
+  locale: string;
+  pagination: { page: number; pageSize: number; pageCount: number; total: number };
+}
+
+/** Integers only: "2" and 2 are fine, "2.5", "x", "" and 0 are not. */
+function positiveInt(value: unknown, field: string, fallback: number, max: number): number {
+  if (value === undefined || value === null) return fallback;
+  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isInteger(n) || n < 1 || n > max) invalid(field, `must be an integer between 1 and ${max}`);
+  return n;
+}
+
+/**
+ * Article search (`api::search.search`): the index the Document Service keeps
+ * in step with every write (src/documents/search-index.ts), and the queries
+ * REST (GET /api/search) and GraphQL (searchArticles) share.
+ */
+const search = ({ strapi }: { strapi: Core.Strapi }) => ({
+  engine(): SearchEngine {
+    const client = strapi.db.dialect.client;
+    if (client === 'postgres') return postgresEngine;
+    if (client === 'sqlite') return sqliteEngine;
+    throw new Error(`Article search supports PostgreSQL and SQLite, not "${client}"`);
+  },
+
+  /** Replaces the index rows of one document by its current published versions (none → removed). */
+  async syncDocument(documentId: string): Promise<void> {
+    const engine = this.engine();
+    await strapi.db.transaction(async ({ trx }) => {
+      const published: SourceRow[] = await strapi.db.query(ARTICLE).findMany({ ...SOURCE, where: { documentId, publishedAt: { $notNull: true } } });
+      await engine.removeDocument(trx as Knex, documentId);
+      await engine.insert(trx as Knex, published.map(toIndexRow));
+    });
+  },
+
+  /**
+   * Rebuilds the whole index from the published articles, in batches,
+   * reporting progress; then evicts cached list responses (search results are among them).
+   */
+  async reindex(onProgress: (done: number, total: number) => void = () => {}, batchSize = 500): Promise<number> {
+    const engine = this.engine();
+    const where = { publishedAt: { $notNull: true } };
+    const total = await strapi.db.query(ARTICLE).count({ where });
+    onProgress(0, total);
+    const count = await strapi.db.transaction(async ({ trx }) => {
+      await engine.clear(trx as Knex);
+      let done = 0;
+      let lastId = 0;
+      for (;;) {
+        // Keyset pagination: stable and fast however large the table.
+        const batch: SourceRow[] = await strapi.db.query(ARTICLE).findMany({
+          select: [...SOURCE.select, 'id'],
+          populate: SOURCE.populate,
+          where: { ...where, id: { $gt: lastId } },
+          orderBy: { id: 'asc' },
+          limit: batchSize,
+        });
+        if (!batch.length) break;
+        await engine.insert(trx as Knex, batch.map(toIndexRow));
+        lastId = batch[batch.length - 1].id!;
+        done += batch.length;
+        onProgress(done, total);
+      }
+      return done;
+    });
+    await infra(strapi).cache.invalidate([LIST_KEY]);
+    return count;
+  },
+
+  /**
+   * Validates a search request and runs the index query. Bad input throws a
+   * ValidationError (400) naming the field; an unknown section slug a 404.
+   * Each caller loads the cards its API shows and puts them in rank order with `inRankOrder`.
+   */
+  async find(request: SearchRequest): Promise<SearchPage> {
+    const maxPageSize = Number(strapi.config.get('api.rest.maxLimit')) || 100;
+    const page = positiveInt(request.page, 'page', 1, 100_000);
+    const pageSize = positiveInt(request.pageSize, 'pageSize', 20, maxPageSize);
+    const locale = typeof request.locale === 'string' ? request.locale : await infra(strapi).locales.defaultLocale();
+
+    let sectionId: string | undefined;
+    if (request.section !== undefined && request.section !== null) {
+      if (typeof request.section !== 'string' || request.section === '') invalid('section', 'must be a section slug');
+      const section = await strapi.db.query('api::section.section').findOne({ where: { slug: request.section, locale }, select: ['documentId'] });
+      if (!section) notFound('section', `No section with slug "${request.section}" in locale "${locale}"`);
+      sectionId = section.documentId;
+    }
+
+    let parsed;
+    try {
+      parsed = parseSearchQuery(request.q);
+    } catch (err) {
+      if (err instanceof SearchQueryError) invalid('q', err.message);
+      throw err;
+    }
+    const { total, hits } = await this.engine().search(strapi.db.connection, { query: parsed, locale, sectionId, limit: pageSize, offset: (page - 1) * pageSize });
+    const words = positiveWords(parsed);
+    return {
+      hits: hits.map((h) => ({ documentId: h.documentId, snippet: buildSnippet(h, words) })),
+      locale,
+      pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total },
+    };
+  },
+
+  /** The page's cards in rank order with their snippets; a document unpublished since the index was read is skipped. */
+  inRankOrder<T>(page: SearchPage, cards: Map<string, T>): Array<{ card: T; snippet: string }> {
+    return page.hits.filter((h) => cards.has(h.documentId)).map((h) => ({ card: cards.get(h.documentId)!, snippet: h.snippet }));
+  },
+});
+
+export type SearchService = ReturnType<typeof search>;
+export default search;
