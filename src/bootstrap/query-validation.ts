@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { invalidFields } from '../infra/errors';
 import { fieldsProblems, filterProblems, paginationProblems, populateFilterProblems, sortProblems, type AttributeLookup, type FilterOptions } from '../lib/query-shape';
 import { accessOfAuth, modelLookup, schemaOf } from '../infra/access';
 
@@ -32,11 +32,7 @@ export function validateQueryValues(strapi: Core.Strapi): void {
       ...sortProblems(query?.sort),
       ...fieldsProblems(query?.fields),
     ];
-    if (problems.length) {
-      throw new errors.ValidationError(`Invalid query: ${problems.map((p) => `${p.path.join('.')} ${p.message}`).join('; ')}`, {
-        errors: problems.map((p) => ({ ...p, name: 'ValidationError' })),
-      });
-    }
+    if (problems.length) invalidFields(problems, `Invalid query: ${problems.map((p) => `${p.path.join('.')} ${p.message}`).join('; ')}`);
     return strapiQuery(query, schema, options);
   };
 }

@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { contentTypes, errors } from '@strapi/utils';
+import { contentTypes } from '@strapi/utils';
 import { boundPopulate, DRAFT_PARAMS } from '../lib/access-rules';
 import { accessOf, modelLookup, schemaOf } from '../infra/access';
+import { invalid, refuse } from '../infra/errors';
 import type { DocumentMiddleware } from './types';
 import type { SecurityConfig } from '../../config/security';
 
@@ -41,10 +42,7 @@ export function readAccessMiddleware(strapi: Core.Strapi): DocumentMiddleware {
 
     const model = schemaOf(strapi, ctx.uid);
     if (params.status === 'draft' && model && contentTypes.hasDraftAndPublish(model)) {
-      // A PolicyError keeps its message through Strapi's route authorization (a ForbiddenError would not).
-      throw new errors.PolicyError('Drafts are not available to this caller', {
-        errors: [{ path: ['status'], message: 'drafts need an API token with the drafts permission', name: 'ForbiddenError' }],
-      });
+      refuse('status', 'drafts need an API token with the drafts permission', 'Drafts are not available to this caller');
     }
     params.status = 'published';
     for (const name of DRAFT_PARAMS) if (name !== 'status') delete params[name];
@@ -52,9 +50,7 @@ export function readAccessMiddleware(strapi: Core.Strapi): DocumentMiddleware {
       const { maxDepth } = strapi.config.get('security.populate') as SecurityConfig['populate'];
       const bounded = boundPopulate(params.populate, ctx.uid, lookup, maxDepth);
       if (bounded.tooDeep) {
-        throw new errors.ValidationError(`populate nests deeper than ${maxDepth} levels`, {
-          errors: [{ path: ['populate', ...bounded.tooDeep], message: `nests deeper than ${maxDepth} levels`, name: 'ValidationError' }],
-        });
+        invalid(['populate', ...bounded.tooDeep], `nests deeper than ${maxDepth} levels`);
       }
       params.populate = bounded.populate;
     }

@@ -9,9 +9,9 @@ export interface Access {
   drafts: boolean;
 }
 
-interface AuthState {
+export interface AuthState {
   strategy?: { name?: string };
-  credentials?: { type?: string } | null;
+  credentials?: unknown;
 }
 
 const TOKEN_TYPES: Record<string, CallerKind> = {
@@ -23,7 +23,7 @@ const TOKEN_TYPES: Record<string, CallerKind> = {
 export function callerKind(auth: AuthState | undefined): CallerKind {
   const strategy = auth?.strategy?.name;
   if (strategy === 'admin' || strategy === 'admin-token') return 'admin';
-  if (strategy === 'content-api-token' || strategy === 'api-token') return TOKEN_TYPES[auth?.credentials?.type ?? ''] ?? 'custom-token';
+  if (strategy === 'content-api-token' || strategy === 'api-token') return TOKEN_TYPES[(auth?.credentials as { type?: string } | null)?.type ?? ''] ?? 'custom-token';
   if (strategy === 'users-permissions' && auth?.credentials) return 'user';
   return 'public';
 }

@@ -36,6 +36,11 @@ export function refuse(field: string | FieldPath, message: string, summary: stri
   throw new errors.PolicyError(summary, details([{ path: asPath(field), message }], 'ForbiddenError'));
 }
 
+/** 413 naming the field (the request body). */
+export function tooLarge(field: string | FieldPath, summary: string): never {
+  throw new errors.PayloadTooLargeError(summary, details([{ path: asPath(field), message: 'is too large' }], 'PayloadTooLargeError'));
+}
+
 /**
  * 401 that keeps its message and field. Strapi's route authorization turns an
  * UnauthorizedError thrown below it into a bare "Unauthorized"; an HTTP error

@@ -1,6 +1,5 @@
 import type { Context, Next } from 'koa';
-import { errors } from '@strapi/utils';
-import { invalid } from '../infra/errors';
+import { invalid, tooLarge } from '../infra/errors';
 
 /**
  * Request bodies the body parser cannot read get Strapi's error shape naming
@@ -13,7 +12,7 @@ export default () => async (ctx: Context, next: Next) => {
   } catch (err) {
     const e = err as { type?: string; status?: number; message?: string };
     if (e?.type === 'entity.too.large' || e?.status === 413) {
-      throw new errors.PayloadTooLargeError('The request body is over the size limit', { errors: [{ path: ['body'], message: 'is too large', name: 'PayloadTooLargeError' }] });
+      tooLarge('body', 'The request body is over the size limit');
     }
     const message = String(e?.message ?? '');
     if (err instanceof SyntaxError || e?.type === 'entity.parse.failed' || /MultipartParser|multipart/i.test(message)) {

@@ -1,4 +1,4 @@
-import { errors } from '@strapi/utils';
+import { refuse } from '../infra/errors';
 
 /**
  * Admin routes only for admin users holding one permission, e.g.
@@ -8,5 +8,5 @@ import { errors } from '@strapi/utils';
 export default (policyContext: any, config: { action: string; subject?: string }) => {
   const ability = policyContext.state?.userAbility;
   if (ability?.can(config.action, config.subject)) return true;
-  throw new errors.PolicyError(`This action needs the ${config.action} permission${config.subject ? ` on ${config.subject}` : ''}`);
+  return refuse('authorization', `needs ${config.action}`, `This action needs the ${config.action} permission${config.subject ? ` on ${config.subject}` : ''}`);
 };

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { DRAFTS_PERMISSION, draftParamIn, mayUseResource, namedUnboundedRelation, PUBLIC_REFUSED_PARAMS } from '../lib/access-rules';
-import { accessOf, modelLookup } from '../infra/access';
+import { accessOf, modelLookup, type AuthState } from '../infra/access';
+import { invalid, refuse } from '../infra/errors';
 
 interface RouteState {
   handler?: unknown;
@@ -36,7 +36,15 @@ function resourceOf(route: RouteState | undefined): string | null {
  * PolicyErrors: Strapi's route authorization turns any other ForbiddenError
  * thrown below it into a bare "Forbidden" without the field.
  */
-export default async (policyContext: any, config: { uid?: string; scope?: string } | undefined, { strapi }: { strapi: Core.Strapi }) => {
+/** What a policy gets: a copy of the Koa context (`type: 'koa'`) or the resolver's arguments (`type: 'graphql'`). */
+interface PolicyContext {
+  type: 'koa' | 'graphql';
+  args?: Record<string, unknown>;
+  request?: { query?: Record<string, unknown>; body?: { data?: unknown } };
+  state: { auth?: AuthState; route?: RouteState };
+}
+
+export default async (policyContext: PolicyContext, config: { uid?: string; scope?: string } | undefined, { strapi }: { strapi: Core.Strapi }) => {
   const graphql = policyContext.type === 'graphql';
   // A koa policy context is a copy of ctx's own properties: `query` (a getter) is on `request`.
   const params: Record<string, unknown> = (graphql ? policyContext.args : policyContext.request?.query) ?? {};
@@ -44,49 +52,41 @@ export default async (policyContext: any, config: { uid?: string; scope?: string
 
   const resource = config?.uid ?? resourceOf(policyContext.state?.route);
   if (resource && !mayUseResource(access.kind, resource)) {
-    throw new errors.PolicyError(`A ${access.kind} may not use ${resource}`, {
-      errors: [{ path: ['authorization'], message: 'this token type cannot read this resource', name: 'ForbiddenError' }],
-    });
+    refuse('authorization', 'this token type cannot read this resource', `A ${access.kind} may not use ${resource}`);
   }
 
   // For resolvers that skip Strapi's own permission check (users-permissions' account mutations).
   if (config?.scope) {
-    const allowed = await strapi.auth.verify(policyContext.state?.auth, { scope: [config.scope] }).then(() => true, () => false);
-    if (!allowed) throw new errors.PolicyError(`This needs the ${config.scope} permission`);
+    const auth = policyContext.state?.auth as Parameters<Core.Strapi['auth']['verify']>[0];
+    const allowed = await strapi.auth.verify(auth, { scope: [config.scope] }).then(() => true, () => false);
+    if (!allowed) refuse('authorization', `needs ${config.scope}`, `This needs the ${config.scope} permission`);
   }
 
   const draftParam = draftParamIn(params);
   if (draftParam && !access.drafts) {
-    throw new errors.PolicyError(`Unpublished content needs the ${DRAFTS_PERMISSION} permission`, {
-      errors: [{ path: [draftParam], message: 'drafts need an API token with the drafts permission', name: 'ForbiddenError' }],
-    });
+    refuse(draftParam, 'drafts need an API token with the drafts permission', `Unpublished content needs the ${DRAFTS_PERMISSION} permission`);
   }
 
   const unbounded = !graphql && !access.drafts && resource ? namedUnboundedRelation(params.populate, resource, modelLookup(strapi)) : null;
   if (unbounded) {
     const message = 'grows without bound: page through /api/articles?section=, ?author= or ?tag=<slug> instead';
-    throw new errors.ValidationError(`populate.${unbounded.join('.')} ${message}`, {
-      errors: [{ path: ['populate', ...unbounded], message, name: 'ValidationError' }],
-    });
+    invalid(['populate', ...unbounded], message);
   }
 
   // Strapi says 'Missing "data" payload' without naming a field.
-  const action = typeof policyContext.state?.route?.handler === 'string' ? policyContext.state.route.handler.split('.').pop() : '';
+  const handler = policyContext.state?.route?.handler;
+  const action = typeof handler === 'string' ? handler.split('.').pop() : '';
   if (!graphql && (action === 'create' || action === 'update')) {
     const data = policyContext.request?.body?.data;
     if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-      throw new errors.ValidationError('The request body must be {"data": {…the fields…}}', {
-        errors: [{ path: ['data'], message: 'must be an object of fields', name: 'ValidationError' }],
-      });
+      invalid('data', 'must be an object of fields', 'The request body must be {"data": {…the fields…}}');
     }
   }
 
   if (!graphql && access.kind === 'public') {
     const refused = PUBLIC_REFUSED_PARAMS.find((name) => name in params);
     if (refused) {
-      throw new errors.ValidationError(`${refused} is not available without an API token: use /api/search`, {
-        errors: [{ path: [refused], message: 'is not available to public callers; use /api/search', name: 'ValidationError' }],
-      });
+      invalid(refused, 'is not available to public callers; use /api/search', `${refused} is not available without an API token: use /api/search`);
     }
   }
   return true;

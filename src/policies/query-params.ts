@@ -1,4 +1,4 @@
-import { errors } from '@strapi/utils';
+import { invalidFields } from '../infra/errors';
 
 /**
  * Declared query parameters of a custom endpoint (feeds, sitemaps, search,
@@ -12,9 +12,10 @@ export default (policyContext: any, config: { allow?: string[] }) => {
   const unknown = Object.keys(policyContext.request?.query ?? {}).filter((key) => !allowed.has(key));
   if (unknown.length) {
     const list = [...allowed].join(', ') || 'none';
-    throw new errors.ValidationError(`Unknown query parameter${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (allowed: ${list})`, {
-      errors: unknown.map((key) => ({ path: [key], message: `is not a parameter of this endpoint (allowed: ${list})`, name: 'ValidationError' })),
-    });
+    invalidFields(
+      unknown.map((key) => ({ path: [key], message: `is not a parameter of this endpoint (allowed: ${list})` })),
+      `Unknown query parameter${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (allowed: ${list})`,
+    );
   }
   return true;
 };
