@@ -1,7 +1,8 @@
 /**
  * Which way the admin's editing surfaces run (pure; used by src/admin).
  * The content-manager names the version being edited in the query string
- * (`plugin[i18n][locale]=ar`); without it the default locale is edited.
+ * (`plugins[i18n][locale]=ar`, as its list rows and locale switcher link it);
+ * without it the default locale is edited.
  */
 export const RTL_LOCALES = new Set(['ar', 'fa', 'he', 'ur']);
 
@@ -11,7 +12,9 @@ export const DEFAULT_CONTENT_LOCALE = 'ar';
 
 /** The content locale of a content-manager URL (`location.search`). */
 export function contentLocaleOf(search: string, fallback = DEFAULT_CONTENT_LOCALE): string {
-  return new URLSearchParams(search).get('plugin[i18n][locale]') || fallback;
+  const params = new URLSearchParams(search);
+  // Older links of ours say `plugin[i18n][locale]` (singular), which Strapi itself ignores.
+  return params.get('plugins[i18n][locale]') || params.get('plugin[i18n][locale]') || fallback;
 }
 
 export interface FieldInfo {

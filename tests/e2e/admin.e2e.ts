@@ -68,7 +68,7 @@ describe('reporter', () => {
   });
 
   it('writes an Arabic article whose title and body run right-to-left', async () => {
-    await page.goto(`${baseUrl}/admin${ARTICLES}/create?plugin[i18n][locale]=ar`);
+    await page.goto(`${baseUrl}/admin${ARTICLES}/create?plugins[i18n][locale]=ar`);
     await page.waitForSelector('input[name="title"]');
     await page.waitForSelector(BODY_EDITOR);
     expect(await direction(page, 'input[name="title"]')).toBe('rtl');
@@ -106,7 +106,7 @@ describe('reporter', () => {
   });
 
   it('English versions stay left-to-right', async () => {
-    await page.goto(`${baseUrl}/admin${ARTICLES}/create?plugin[i18n][locale]=en`);
+    await page.goto(`${baseUrl}/admin${ARTICLES}/create?plugins[i18n][locale]=en`);
     await page.waitForSelector('input[name="title"]');
     await page.waitForSelector(BODY_EDITOR);
     await page.waitForTimeout(300);
@@ -123,7 +123,7 @@ describe('editor', () => {
 
   it('publishes the reporter’s article from the admin', async () => {
     await logIn(page, editor);
-    await page.goto(`${baseUrl}/admin${ARTICLES}/${documentId}?plugin[i18n][locale]=ar`);
+    await page.goto(`${baseUrl}/admin${ARTICLES}/${documentId}?plugins[i18n][locale]=ar`);
     await page.waitForSelector('input[name="title"]');
     const publish = page.getByRole('button', { name: PUBLISH }).first();
     await publish.click();

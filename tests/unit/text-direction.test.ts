@@ -1,7 +1,9 @@
 import { contentLocaleOf, editingDirection } from '../../src/lib/text-direction';
 
 describe('contentLocaleOf', () => {
-  it('reads the content-manager locale parameter', () => {
+  it('reads the content-manager locale parameter (plugins[i18n][locale], as Strapi links it)', () => {
+    expect(contentLocaleOf('?plugins%5Bi18n%5D%5Blocale%5D=en')).toBe('en');
+    expect(contentLocaleOf('?page=1&sort=title:ASC&plugins[i18n][locale]=en')).toBe('en');
     expect(contentLocaleOf('?plugin%5Bi18n%5D%5Blocale%5D=en')).toBe('en');
     expect(contentLocaleOf('?page=1&plugin[i18n][locale]=ar')).toBe('ar');
   });
