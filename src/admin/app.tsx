@@ -1,4 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { watchContentDirection } from './content-direction';
 import { watchEditingDirection } from './editing-direction';
 
 export default {
@@ -8,5 +9,6 @@ export default {
   },
   bootstrap(_app: StrapiApp) {
     watchEditingDirection();
+    watchContentDirection();
   },
 };
