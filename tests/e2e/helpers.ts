@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 export const state = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../.tmp/e2e-state.json'), 'utf8'));
 export const baseUrl: string = state.baseUrl;
@@ -63,5 +63,10 @@ export const launchChromium = (): Promise<Browser> => {
   });
 };
 
+/** Finite animations (a popover fading in) are run to their end first. */
 export const shot = (page: Page, name: string, fullPage = true) =>
-  page.screenshot({ path: path.join(shots, `${name}.png`), fullPage });
+  page.screenshot({ path: path.join(shots, `${name}.png`), fullPage, animations: 'disabled' });
+
+/** One element, e.g. the list's table, at the page's scale. */
+export const shotOf = (element: Locator, name: string) =>
+  element.screenshot({ path: path.join(shots, `${name}.png`), animations: 'disabled' });
