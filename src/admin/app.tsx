@@ -1,5 +1,7 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { watchContentDirection } from './content-direction';
 import { watchEditingDirection } from './editing-direction';
+import { dismissIntroductions } from './introductions';
 
 export default {
   config: {
@@ -7,6 +9,9 @@ export default {
     locales: ['ar'],
   },
   bootstrap(_app: StrapiApp) {
+    // Before the first render: Strapi reads these settings when it mounts.
+    dismissIntroductions();
     watchEditingDirection();
+    watchContentDirection();
   },
 };

@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import { contentLocaleOf, editingDirection } from '../lib/text-direction';
+import { watchDom } from './watch-dom';
 
 /**
  * Makes the content-manager's editing surfaces (text inputs, textareas and the
@@ -22,8 +23,6 @@ function apply(): void {
     if (el.getAttribute('dir') !== dir) el.setAttribute('dir', dir);
     el.dataset.newsroomDir = dir;
   });
-  // The edit view's heading repeats the title: let it take the title's own direction.
-  document.querySelectorAll<HTMLElement>('main h1:not([dir])').forEach((h) => h.setAttribute('dir', 'auto'));
 }
 
 export function watchEditingDirection(): void {
@@ -31,16 +30,6 @@ export function watchEditingDirection(): void {
   style.textContent = '[data-newsroom-dir]{text-align:start}';
   document.head.appendChild(style);
 
-  let queued = false;
-  const schedule = () => {
-    if (queued) return;
-    queued = true;
-    requestAnimationFrame(() => {
-      queued = false;
-      apply();
-    });
-  };
-  new MutationObserver(schedule).observe(document.body, { childList: true, subtree: true });
-  window.addEventListener('popstate', schedule);
-  schedule();
+  const schedule = watchDom(apply);
+  window.addEventListener('popstate', () => schedule());
 }

@@ -4,64 +4,15 @@
  * editor publishes it, the public API and the RSS feed carry it,
  * and the signed preview page renders it. Screenshots: tests/e2e/screenshots/.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { ARTICLES, PASSWORD, adminToken, api, baseUrl, launchChromium, logIn, newsroomUser, shot, state } from './helpers';
 
-const state = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../.tmp/e2e-state.json'), 'utf8'));
-const baseUrl: string = state.baseUrl;
-const shots = path.join(__dirname, 'screenshots');
-const PASSWORD = 'E2e-Newsroom-2024';
 const TITLE = 'افتتاح متحف المستقبل في Dubai بحضور 3000 زائر';
 const BODY = 'افتتح اليوم متحف جديد للفن الحديث، ويضم أعمال Picasso وفنانين خليجيين.';
-const ARTICLES = `/content-manager/collection-types/api::article.article`;
-
-async function api(method: string, url: string, token?: string, body?: unknown) {
-  const res = await fetch(`${baseUrl}${url}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  let json: any = null;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    /* not JSON */
-  }
-  return { status: res.status, json, text };
-}
-
-const adminToken = async (email: string, password: string) =>
-  (await api('POST', '/admin/login', undefined, { email, password })).json.data.token as string;
-
-/** Invites and registers an admin user with a newsroom role, as the Users settings page does. */
-async function newsroomUser(superToken: string, roleCode: string, firstname: string) {
-  const roles = (await api('GET', '/admin/roles', superToken)).json.data as Array<{ id: number; code: string }>;
-  const role = roles.find((r) => r.code === roleCode)!;
-  const email = `${roleCode}-${Date.now()}@khaleeji247.example`;
-  const invited = await api('POST', '/admin/users', superToken, { firstname, lastname: 'الاختبار', email, roles: [role.id] });
-  expect(invited.status).toBe(201);
-  const registered = await api('POST', '/admin/register', undefined, {
-    registrationToken: invited.json.data.registrationToken,
-    userInfo: { firstname, lastname: 'الاختبار', password: PASSWORD },
-  });
-  expect(registered.status).toBe(200);
-  return email;
-}
-
-async function logIn(page: Page, email: string) {
-  await page.goto(`${baseUrl}/admin/auth/login`);
-  await page.fill('input[name="email"]', email);
-  await page.fill('input[name="password"]', PASSWORD);
-  await page.click('button[type="submit"]');
-  await page.waitForURL((url) => !url.pathname.includes('/auth/'), { timeout: 60000 });
-}
 
 const direction = (page: Page, selector: string) =>
   page.locator(selector).first().evaluate((el) => getComputedStyle(el).direction);
 const lang = (page: Page) => page.evaluate(() => document.documentElement.lang);
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
 const BODY_EDITOR = 'main [role="textbox"][contenteditable="true"]';
 const PUBLISH = /^(أصدر|نشر|Publish)$/;
 
@@ -78,16 +29,12 @@ let editor: string;
 let documentId: string;
 
 beforeAll(async () => {
-  fs.mkdirSync(shots, { recursive: true });
   superToken = await adminToken(state.admin.email, state.admin.password);
   const section = await api('POST', '/content-manager/collection-types/api::section.section?locale=ar', superToken, { name: 'ثقافة' });
   expect(section.status).toBe(201);
   reporter = await newsroomUser(superToken, 'newsroom-reporter', 'سارة');
   editor = await newsroomUser(superToken, 'newsroom-editor', 'خالد');
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
@@ -121,7 +68,7 @@ describe('reporter', () => {
   });
 
   it('writes an Arabic article whose title and body run right-to-left', async () => {
-    await page.goto(`${baseUrl}/admin${ARTICLES}/create?plugin[i18n][locale]=ar`);
+    await page.goto(`${baseUrl}/admin${ARTICLES}/create?plugins[i18n][locale]=ar`);
     await page.waitForSelector('input[name="title"]');
     await page.waitForSelector(BODY_EDITOR);
     expect(await direction(page, 'input[name="title"]')).toBe('rtl');
@@ -159,7 +106,7 @@ describe('reporter', () => {
   });
 
   it('English versions stay left-to-right', async () => {
-    await page.goto(`${baseUrl}/admin${ARTICLES}/create?plugin[i18n][locale]=en`);
+    await page.goto(`${baseUrl}/admin${ARTICLES}/create?plugins[i18n][locale]=en`);
     await page.waitForSelector('input[name="title"]');
     await page.waitForSelector(BODY_EDITOR);
     await page.waitForTimeout(300);
@@ -176,7 +123,7 @@ describe('editor', () => {
 
   it('publishes the reporter’s article from the admin', async () => {
     await logIn(page, editor);
-    await page.goto(`${baseUrl}/admin${ARTICLES}/${documentId}?plugin[i18n][locale]=ar`);
+    await page.goto(`${baseUrl}/admin${ARTICLES}/${documentId}?plugins[i18n][locale]=ar`);
     await page.waitForSelector('input[name="title"]');
     const publish = page.getByRole('button', { name: PUBLISH }).first();
     await publish.click();
