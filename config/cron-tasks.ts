@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { scheduleService } from '../src/api/services';
+import { readModelService, scheduleService } from '../src/api/services';
 
 /** Once a minute: publish/unpublish the articles whose embargo/expiry is due (src/api/article/services/schedule.ts). */
 export default {
@@ -8,5 +8,12 @@ export default {
       await scheduleService(strapi).runDue();
     },
     options: { rule: '* * * * *' },
+  },
+  /** Safety net: writes re-render stale read-model rows at once; this catches a run that failed. */
+  readModelRefresh: {
+    task: async ({ strapi }: { strapi: Core.Strapi }) => {
+      await readModelService(strapi).refreshStale();
+    },
+    options: { rule: '30 * * * * *' },
   },
 };

@@ -25,6 +25,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
     { name: 'strapi::cors', config: { origin: origins, credentials: !origins.includes('*') } },
     // Control characters, Authorization shape and rate limits, before the cache so hits are counted.
     'global::request-guard',
+    // br/gzip by Accept-Encoding for what the application renders; the cache below stores its
+    // entries already compressed and marks them Content-Encoding, which this then leaves alone.
+    'strapi::compression',
     // A hit is answered here, before the rest runs (the original response's headers are replayed; only
     // 200s are stored, so bad locales still get their 400 from the guard below). Hits are not logged.
     'global::response-cache',

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { registerInfra, closeInfra, watchLocaleTable, infra } from './infra';
 import { makePrivateAttributesUnsearchable } from './bootstrap/private-fields';
 import { validateQueryValues } from './bootstrap/query-validation';
-import { registerDocumentMiddlewares } from './documents';
+import { registerDocumentMiddlewares, subscribeMediaChanges } from './documents';
 import { registerGraphql } from './graphql';
 import { registerPreviewRoute } from './api/preview/route';
 import { restoreFirstPublishedAt, skipFullTableFirstPublishedAtMigration } from './bootstrap/first-published-at';
@@ -13,6 +13,7 @@ import { defaultNewsroomUsersToArabic, ensureNewsroomRoles } from './bootstrap/n
 import { applyArticleAdminLayout } from './bootstrap/article-admin';
 import { ensureDevAdmin } from './bootstrap/dev-admin';
 import { seedDemoIfEnabled } from './bootstrap/demo-seed';
+import { startReadModel } from './bootstrap/read-model';
 
 /**
  * The app's lifecycle, step by step in the order they run (README, "Architecture").
@@ -32,6 +33,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await restoreFirstPublishedAt(strapi);
     watchLocaleTable(strapi);
+    subscribeMediaChanges(strapi); // media files are not documents: their edits reach the read model and cache this way
     await ensureReadIndexes(strapi);
     await ensureSiteLocales(strapi);
     await assertPublicRole(strapi);
@@ -41,6 +43,7 @@ export default {
     await applyArticleAdminLayout(strapi);
     await ensureDevAdmin(strapi);
     await seedDemoIfEnabled(strapi);
+    await startReadModel(strapi); // render what is missing or outdated (src/bootstrap/read-model.ts)
     infra(strapi); // make the infrastructure now rather than on the first request
   },
 

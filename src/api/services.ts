@@ -6,6 +6,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { ArticleService } from './article/services/article';
+import type { ReadModelService } from './article/services/read-model';
 import type { ScheduleService } from './article/services/schedule';
 import type { FeedService } from './feed/services/feed';
 import type { PreviewService } from './preview/services/preview';
@@ -16,6 +17,7 @@ import type { SitemapService } from './sitemap/services/sitemap';
 const get = <T>(strapi: Core.Strapi, uid: string): T => strapi.service(uid as Parameters<Core.Strapi['service']>[0]) as unknown as T;
 
 export const articleService = (strapi: Core.Strapi) => get<ArticleService>(strapi, 'api::article.article');
+export const readModelService = (strapi: Core.Strapi) => get<ReadModelService>(strapi, 'api::article.read-model');
 export const scheduleService = (strapi: Core.Strapi) => get<ScheduleService>(strapi, 'api::article.schedule');
 export const siteService = (strapi: Core.Strapi) => get<SiteService>(strapi, 'api::site.site');
 export const searchService = (strapi: Core.Strapi) => get<SearchService>(strapi, 'api::search.search');

@@ -1,34 +1,33 @@
 import type { Core } from '@strapi/strapi';
 import { readAccessMiddleware } from './read-access';
-import { cacheInvalidationMiddleware } from './cache-invalidation';
+import { publicationMiddleware } from './publication';
 import { validationMiddleware } from './validation';
 import { scheduleMiddleware } from './schedule';
 import { slugMiddleware } from './slugs';
 import { readingTimeMiddleware } from './reading-time';
-import { websubMiddleware } from './websub';
-import { searchIndexMiddleware } from './search-index';
 import { useDocumentMiddlewares } from './types';
+
+export { subscribeMediaChanges } from './publication';
 
 /**
  * The Document Service middlewares, outermost first. They hold for every
  * caller — REST, GraphQL, the admin, cron, scripts:
  * 1. read-access — reads only: what a caller without the drafts permission may see;
- * 2. cache-invalidation — wraps every write, evicts after it (whatever changed it);
+ * 2. publication — wraps every write in one transaction, compares the public
+ *    versions before and after; when they changed, rebuilds the search index
+ *    and read model in that transaction, then evicts the cache, purges the CDN
+ *    and pings the WebSub hub after the commit (a draft save does none of it);
  * 3. validation — rules the schema cannot express, before anything is written;
  * 4. schedule — embargo/expiry checks, a reporter's edit clears the embargo;
- * 5. slugs, 6. reading-time — derived fields;
- * 7. websub — pings the hub after a publish;
- * 8. search-index — innermost, in the write's transaction.
+ * 5. slugs, 6. reading-time — derived fields.
  */
 export function registerDocumentMiddlewares(strapi: Core.Strapi): void {
   useDocumentMiddlewares(strapi, [
     readAccessMiddleware(strapi),
-    cacheInvalidationMiddleware(strapi),
+    publicationMiddleware(strapi),
     validationMiddleware(strapi),
     scheduleMiddleware(strapi),
     slugMiddleware(strapi),
     readingTimeMiddleware(strapi),
-    websubMiddleware(strapi),
-    searchIndexMiddleware(strapi),
   ]);
 }

@@ -59,3 +59,15 @@ export async function respondWithValidators(ctx: Context, validators: CacheValid
   ctx.set('Content-Type', contentType);
   ctx.body = body;
 }
+
+/**
+ * Says which cache keys a response depends on beyond the documents its JSON
+ * body shows (src/lib/cache-keys.ts): its listing scope (listingKeys), and for
+ * bodies the response cache cannot walk (feeds, pre-rendered JSON) every key.
+ */
+export function declareCacheKeys(ctx: Context, keys: Iterable<string>): void {
+  const declared: Set<string> = (ctx.state.cacheKeys ??= new Set<string>());
+  for (const key of keys) declared.add(key);
+}
+
+export const declaredCacheKeys = (ctx: Context): string[] => [...((ctx.state.cacheKeys as Set<string> | undefined) ?? [])];

@@ -63,3 +63,48 @@ export function digitsParam(value: unknown = 'latn'): Digits {
   if (typeof value === 'string' && (DIGIT_SYSTEMS as readonly string[]).includes(value)) return value as Digits;
   return invalid('digits', `must be one of: ${DIGIT_SYSTEMS.join(', ')}`);
 }
+
+export type ShortcutKind = keyof typeof SHORTCUT_FILTERS;
+
+/** A list request the read model answers as it is: nothing but a page, a locale, digits and at most one slug shortcut. */
+export interface PlainListRequest {
+  locale: string;
+  page: number;
+  pageSize: number;
+  digits: Digits;
+  scope?: { kind: ShortcutKind; slug: string };
+}
+
+const PLAIN_LIST_KEYS = new Set(['locale', 'pagination', 'digits', ...Object.keys(SHORTCUT_FILTERS)]);
+const positive = (v: unknown, max: number): number | null => (typeof v === 'string' && /^[1-9]\d{0,6}$/.test(v) && Number(v) <= max ? Number(v) : null);
+
+/**
+ * The read model's share of GET /api/articles: null for anything else
+ * (filters, fields, populate, sort, status, withCount…) and for anything
+ * invalid, which the Strapi path then refuses with its usual error.
+ */
+export function plainListRequest(query: Record<string, unknown>, defaults: { locale: string; pageSize: number; maxLimit: number }): PlainListRequest | null {
+  if (Object.keys(query).some((k) => !PLAIN_LIST_KEYS.has(k))) return null;
+  const { locale = defaults.locale, pagination = {}, digits = 'latn' } = query;
+  if (typeof locale !== 'string' || typeof digits !== 'string' || !(DIGIT_SYSTEMS as readonly string[]).includes(digits)) return null;
+  if (typeof pagination !== 'object' || pagination === null || Array.isArray(pagination)) return null;
+  const { page = '1', pageSize = String(defaults.pageSize), ...other } = pagination as Record<string, unknown>;
+  const [p, size] = [positive(page, 1_000_000), positive(pageSize, defaults.maxLimit)];
+  if (Object.keys(other).length || p === null || size === null) return null;
+  const shortcuts = (Object.keys(SHORTCUT_FILTERS) as ShortcutKind[]).filter((k) => query[k] !== undefined);
+  if (shortcuts.length > 1) return null;
+  const out: PlainListRequest = { locale, page: p, pageSize: size, digits: digits as Digits };
+  if (shortcuts.length) {
+    const slug = query[shortcuts[0]];
+    if (typeof slug !== 'string' || slug === '') return null;
+    out.scope = { kind: shortcuts[0], slug };
+  }
+  return out;
+}
+
+/** The one shortcut a list is scoped by, when that is its only filter (its cache keys: src/lib/cache-keys.ts). */
+export function listScope(query: Record<string, unknown>): PlainListRequest['scope'] {
+  if (query.filters !== undefined) return undefined;
+  const shortcuts = (Object.keys(SHORTCUT_FILTERS) as ShortcutKind[]).filter((k) => typeof query[k] === 'string' && query[k] !== '');
+  return shortcuts.length === 1 ? { kind: shortcuts[0], slug: query[shortcuts[0]] as string } : undefined;
+}

@@ -1,16 +1,13 @@
 import { factories, type Core } from '@strapi/strapi';
 import { articleExtras, type ExtrasContext } from '../../../lib/article-extras';
-import { collectKeys, type SchemaLookup } from '../../../lib/cache-keys';
 import { dbDate } from '../../../lib/dates';
 import type { Digits } from '../../../lib/reading-time';
-import { infra } from '../../../infra';
-import { schemaOf } from '../../../infra/access';
 import { documentsOf } from '../../../infra/documents';
 import type { NewsroomConfig } from '../../../../config/newsroom';
 import { presets } from '../populate';
 import { withPreset, type ArticleQuery } from '../query';
 import type { ArticleCard } from '../types';
-import { siteService } from '../../services';
+import { readModelService, siteService } from '../../services';
 
 const UID = 'api::article.article';
 type Status = 'draft' | 'published';
@@ -19,7 +16,7 @@ export interface RenderOptions {
   digits: Digits;
   /** The request's auth (ctx.state.auth), for sanitizing. */
   auth: unknown;
-  /** No Authorization header: the cards are everyone's, so they may come from and go to the card cache. */
+  /** No Authorization header: the cards are everyone's, so they may come from the read model. */
   anonymous: boolean;
 }
 
@@ -84,34 +81,20 @@ const article = ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
    * Cards as the public REST API shows them — card preset, sanitized for the
    * requester, with readingTimeLabel, dates and jsonLd — keyed by documentId.
-   * Loading, sanitizing and decorating 20 cards is about 10 ms of CPU, the
-   * larger part of a search request (docs/benchmarks.md), so for anonymous
-   * readers each rendered card is kept in the card cache under the keys of the
-   * documents it shows: any write to one of them evicts it, here and on the
-   * other nodes, exactly like cached responses.
+   * Anonymous readers get them from the read model (rendered at write time);
+   * the rest (tokens, or rows not yet rendered) are rendered here.
    */
   async renderCards(documentIds: string[], locale: string, options: RenderOptions): Promise<Map<string, ArticleCard>> {
-    const cache = options.anonymous ? infra(strapi).cache.cards : null;
-    const cacheKey = (documentId: string) => `card:${locale}:${options.digits}:${documentId}`;
-    const out = new Map<string, ArticleCard>();
-    const missing: string[] = [];
-    for (const documentId of documentIds) {
-      const hit = cache?.get(cacheKey(documentId));
-      if (hit) out.set(documentId, JSON.parse(hit.body.toString('utf8')));
-      else missing.push(documentId);
-    }
+    const out = options.anonymous
+      ? ((await readModelService(strapi).cards(documentIds, locale, options.digits)) as unknown as Map<string, ArticleCard>)
+      : new Map<string, ArticleCard>();
+    const missing = documentIds.filter((id) => !out.has(id));
     if (!missing.length) return out;
-
     const rows = await this.publishedCards(missing, locale);
     const sanitize = strapi.contentAPI.sanitize.output as (data: unknown, schema: unknown, options: { auth: unknown }) => Promise<ArticleCard[]>;
     const cards = await sanitize([...rows.values()], strapi.getModel(UID), { auth: options.auth });
     await this.withExtras(cards, options.digits);
-    const lookup: SchemaLookup = (uid) => schemaOf(strapi, uid)?.attributes;
-    for (const card of cards) {
-      out.set(card.documentId, card);
-      const keys = [...collectKeys({ data: card }, UID, lookup)];
-      cache?.set(cacheKey(card.documentId), { body: Buffer.from(JSON.stringify(card)), etag: '', headers: {}, keys });
-    }
+    for (const card of cards) out.set(card.documentId, card);
     return out;
   },
 

@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { listingKeys } from '../../../lib/cache-keys';
+import { declareCacheKeys } from '../../../infra/http';
 import { digitsParam } from '../../article/query';
 import { articleService, searchService } from '../../services';
 
@@ -9,6 +11,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const { q, locale, section, page, pageSize, digits } = ctx.query;
     const search = searchService(strapi);
     const result = await search.find({ q, locale, section, page, pageSize });
+    declareCacheKeys(ctx, listingKeys(result.locale, typeof section === 'string' && section ? { kind: 'section', slug: section } : undefined));
     const cards = await articleService(strapi).renderCards(
       result.hits.map((h) => h.documentId),
       result.locale,

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { blocksToPlainText } from '../../../lib/blocks-text';
-import { LIST_KEY } from '../../../lib/cache-keys';
+import { LISTS_KEY } from '../../../lib/cache-keys';
 import { buildSnippet } from '../../../lib/highlight';
 import { parseSearchQuery, positiveWords, SearchQueryError } from '../../../lib/search-query';
 import { infra } from '../../../infra';
@@ -120,7 +120,7 @@ const search = ({ strapi }: { strapi: Core.Strapi }) => ({
       }
       return done;
     });
-    await infra(strapi).cache.invalidate([LIST_KEY]);
+    await infra(strapi).cache.invalidate([LISTS_KEY]);
     return count;
   },
 

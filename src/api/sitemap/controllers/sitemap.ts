@@ -2,7 +2,8 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { infra } from '../../../infra';
 import { invalid, notFound } from '../../../infra/errors';
-import { respondWithValidators } from '../../../infra/http';
+import { declareCacheKeys, respondWithValidators } from '../../../infra/http';
+import { listingKeys } from '../../../lib/cache-keys';
 import { sitemapService } from '../../services';
 
 const XML = 'application/xml; charset=utf-8';
@@ -20,6 +21,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const { locale: rawLocale, page: rawPage } = ctx.query;
     if (rawLocale !== undefined && typeof rawLocale !== 'string') invalid('locale', 'must be a single locale code');
     const locale = rawLocale || (await infra(strapi).locales.defaultLocale());
+    declareCacheKeys(ctx, listingKeys(locale));
     if (ctx.params.kind === 'news') {
       const { validators, render } = await sitemaps.news(locale);
       return respondWithValidators(ctx, validators, XML, render);

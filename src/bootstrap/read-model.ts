@@ -1,0 +1,45 @@
+import crypto from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import { presets } from '../api/article/populate';
+import { readModelService, siteService } from '../api/services';
+import type { NewsroomConfig } from '../../config/newsroom';
+
+/** Bump when the rendering of a read-model row changes in a way the presets do not show. */
+const RENDER_VERSION = 1;
+const STORE_KEY = { type: 'core', name: 'newsroom', key: 'read-model-fingerprint' } as const;
+/** Up to this many missing rows are rendered before the boot completes; more, in the background. */
+const BLOCKING_RECONCILE_LIMIT = 2_000;
+
+/**
+ * The read model at boot: when what a row renders from changed since the rows
+ * were made (presets, render version, time zone, public media origin), every
+ * row is marked stale; missing rows are rendered and orphans dropped
+ * (reconcile), then stale rows re-rendered. Until reconcile ends, reads take
+ * the Strapi path.
+ */
+export async function startReadModel(strapi: Core.Strapi): Promise<void> {
+  const readModel = readModelService(strapi);
+  const { timeZone } = strapi.config.get('newsroom') as NewsroomConfig;
+  const fingerprint = crypto
+    .createHash('sha256')
+    .update(JSON.stringify([RENDER_VERSION, presets, timeZone, siteService(strapi).apiOrigin()]))
+    .digest('hex');
+  const stored = await strapi.store.get(STORE_KEY);
+  if (stored !== fingerprint) {
+    if (stored) strapi.log.info('[read-model] rendering inputs changed: every row will be re-rendered');
+    await readModel.markAllStale();
+    await strapi.store.set({ ...STORE_KEY, value: fingerprint });
+  }
+  const missing = await readModel.missingCount();
+  const run = async () => {
+    const t = Date.now();
+    const { added, removed } = await readModel.reconcile();
+    const refreshed = await readModel.refreshStale();
+    if (added || removed || refreshed) {
+      strapi.log.info(`[read-model] ready: ${added} rendered, ${removed} dropped, ${refreshed} refreshed in ${Date.now() - t} ms`);
+    }
+  };
+  if (missing <= BLOCKING_RECONCILE_LIMIT) return run();
+  strapi.log.info(`[read-model] ${missing} published versions to render; public reads take the Strapi path until done`);
+  void run().catch((err) => strapi.log.error(`[read-model] reconcile failed: ${err instanceof Error ? err.stack : err}`));
+}

@@ -1,0 +1,31 @@
+/**
+ * Compression of stored responses: each cached body is compressed once, when
+ * it is stored, in every encoding we serve, so a hit costs no CPU for it. Pure.
+ */
+import zlib from 'node:zlib';
+
+export type Encoding = 'br' | 'gzip';
+export const ENCODINGS: readonly Encoding[] = ['br', 'gzip'];
+
+/** Below this, compression saves less than a TCP packet and costs a header (koa-compress's default too). */
+export const MIN_COMPRESS_BYTES = 1024;
+
+/** Text types worth compressing (JSON, XML feeds and sitemaps, HTML, plain text). */
+export const isCompressible = (contentType: string): boolean => /^(text\/|application\/([a-z.+-]*\+)?(json|xml|javascript))/i.test(contentType);
+
+/**
+ * Brotli at quality 5: within a few percent of the default 11's size on JSON
+ * and Arabic text, at a small fraction of its time (docs/benchmarks.md); gzip at 6.
+ */
+export function encodeBody(body: Buffer, contentType: string): Partial<Record<Encoding, Buffer>> | undefined {
+  if (body.length < MIN_COMPRESS_BYTES || !isCompressible(contentType)) return undefined;
+  return {
+    br: zlib.brotliCompressSync(body, {
+      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+    }),
+    gzip: zlib.gzipSync(body, { level: 6 }),
+  };
+}
+
+/** The ETag of an encoded variant: weak, as the bytes differ from the identity body's (as nginx does). */
+export const variantEtag = (etag: string, encoding: Encoding | null): string => (encoding && !etag.startsWith('W/') ? `W/${etag}` : etag);
