@@ -1,12 +1,17 @@
 /**
- * The limit (scenario 7): the exact bytes of the article list served as a
- * static file by nginx on 127.0.0.1, started for the run and stopped after.
+ * The limit: the exact bytes of the article list — as the app sent them to a
+ * client asking `Accept-Encoding: gzip, br`, so compressed when the app
+ * compresses — served as a pre-compressed static file by nginx on 127.0.0.1
+ * with the app's Content-Encoding and Vary, started for the run and stopped after.
+ * nginx compresses nothing itself (`gzip off`): both sides send the same bytes,
+ * and neither pays for compression per request.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from './app';
+import { rawRequest } from './http-client';
 
 const NGINX_PATHS = ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/local/nginx/sbin/nginx'];
 
@@ -27,8 +32,19 @@ export function ensureNginx(log: (line: string) => void): string {
   return installed;
 }
 
-export function nginxConfig(dir: string, port: number, contentType: string): string {
+/** How the stored bytes are sent: their media type and, when compressed, their encoding. */
+export interface StaticBody {
+  contentType: string;
+  contentEncoding?: string;
+  vary?: string;
+}
+
+export function nginxConfig(dir: string, port: number, file: StaticBody): string {
   const temp = (name: string) => `${name}_temp_path ${path.join(dir, name)};`;
+  const headers = [
+    file.contentEncoding ? `add_header Content-Encoding "${file.contentEncoding}";` : '',
+    file.vary ? `add_header Vary "${file.vary}";` : '',
+  ].filter(Boolean).join(' ');
   return `worker_processes auto;
 daemon off;
 pid ${path.join(dir, 'nginx.pid')};
@@ -39,12 +55,13 @@ http {
   sendfile on;
   tcp_nopush on;
   keepalive_requests 1000000;
+  gzip off;
   ${temp('client_body')} ${temp('proxy')} ${temp('fastcgi')} ${temp('uwsgi')} ${temp('scgi')}
   types { }
   server {
     listen 127.0.0.1:${port};
     root ${dir};
-    location = /list.json { default_type "${contentType}"; }
+    location = /list.json { default_type "${file.contentType}"; ${headers} }
   }
 }
 `;
@@ -55,14 +72,14 @@ export interface StaticServer {
   stop(): Promise<void>;
 }
 
-/** Serves `body` at /list.json with `contentType`. */
-export async function startNginx(binary: string, body: Buffer, contentType: string): Promise<StaticServer> {
+/** Serves `body` (bytes as stored, possibly compressed) at /list.json. */
+export async function startNginx(binary: string, body: Buffer, file: StaticBody): Promise<StaticServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-nginx-'));
   fs.chmodSync(dir, 0o755); // workers run as an unprivileged user
   fs.writeFileSync(path.join(dir, 'list.json'), body, { mode: 0o644 });
   const port = await freePort();
   const conf = path.join(dir, 'nginx.conf');
-  fs.writeFileSync(conf, nginxConfig(dir, port, contentType));
+  fs.writeFileSync(conf, nginxConfig(dir, port, file));
   const child = spawn(binary, ['-e', path.join(dir, 'error.log'), '-p', dir, '-c', conf], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
@@ -70,9 +87,8 @@ export async function startNginx(binary: string, body: Buffer, contentType: stri
   const url = `http://127.0.0.1:${port}/list.json`;
   for (let i = 0; ; i++) {
     try {
-      const res = await fetch(url);
-      await res.arrayBuffer();
-      if (res.ok) break;
+      const res = await rawRequest(url);
+      if (res.status === 200) break;
     } catch {
       // not listening yet
     }
