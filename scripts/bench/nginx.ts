@@ -61,7 +61,7 @@ http {
   server {
     listen 127.0.0.1:${port};
     root ${dir};
-    location = /list.json { default_type "${file.contentType}"; ${headers} }
+    location = /list.json { default_type "${file.contentType}";${headers ? ` ${headers}` : ''} }
   }
 }
 `;

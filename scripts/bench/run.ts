@@ -272,7 +272,11 @@ async function bench(args: BenchArgs) {
     console.log(newsroomKindTable(run.newsroom));
   }
   console.log(`\ncold boot to first 200: ${run.boot.coldBootMs} ms; idle RSS: ${run.boot.idleRssMb} MB; peak RSS under load: ${run.boot.peakRssMb} MB\n`);
-  console.log(targetsTable(run.targets));
+  // With --only, targets whose scenarios did not run are listed by name instead of as rows of n/a.
+  const shown = args.only.length ? run.targets.filter((t) => t.pass !== null) : run.targets;
+  console.log(targetsTable(shown));
+  const undecided = run.targets.filter((t) => !shown.includes(t));
+  if (undecided.length) console.log(`\nnot decided in this run (scenario not selected or n/a): ${undecided.map((t) => t.name).join('; ')}`);
   console.log(`\n### Query plans of the article list (${m.db === 'postgres' ? 'EXPLAIN ANALYZE' : 'EXPLAIN QUERY PLAN'})\n\n\`\`\`\n${explain}\n\`\`\``);
   console.log(`\nresults: ${path.relative(appDir, file)}`);
 }
