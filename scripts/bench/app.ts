@@ -2,12 +2,12 @@
  * The app under test: its database, its production build, an in-process
  * instance for seeding/EXPLAIN, and `strapi start` child processes.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { Client } from 'pg';
 import type { Core } from '@strapi/strapi';
+import { answers, freePort, startService, waitUntil } from '../lib/processes';
 import type { DbClient } from './args';
 
 export const appDir = path.resolve(__dirname, '..', '..');
@@ -96,18 +96,6 @@ export async function loadStrapi(env: Record<string, string>): Promise<Core.Stra
   return createStrapi({ appDir, distDir }).load();
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /** Resident memory of a process in MB, from /proc (Linux). */
 export function rssMb(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number | null {
   try {
@@ -131,46 +119,11 @@ export interface Server {
 export async function startServer(env: Record<string, string>, timeoutMs = 120_000): Promise<Server> {
   const port = await freePort();
   const started = performance.now();
-  const child: ChildProcess = spawn(process.execPath, [strapiBin, 'start'], {
+  const service = startService(process.execPath, [strapiBin, 'start'], {
     cwd: appDir,
     env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000));
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  let alive = true;
-  void exited.then(() => (alive = false));
-
   const url = `http://127.0.0.1:${port}`;
-  for (;;) {
-    if (!alive) throw new Error(`strapi start exited before serving:\n${output}`);
-    if (performance.now() - started > timeoutMs) {
-      child.kill('SIGKILL');
-      throw new Error(`strapi start did not answer 200 within ${timeoutMs} ms:\n${output}`);
-    }
-    try {
-      const res = await fetch(`${url}/api/articles`, { signal: AbortSignal.timeout(2_000) });
-      await res.arrayBuffer();
-      if (res.status === 200) break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  const bootMs = Math.round(performance.now() - started);
-  return {
-    url,
-    pid: child.pid!,
-    bootMs,
-    async stop() {
-      if (!alive) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
+  await waitUntil('strapi start', () => answers(`${url}/api/articles`, 200), service, timeoutMs);
+  return { url, pid: service.pid, bootMs: Math.round(performance.now() - started), stop: () => service.stop('SIGTERM', 10_000) };
 }

@@ -9,17 +9,18 @@ export const appDir = path.resolve(__dirname, '../..');
 const distDir = path.join(appDir, 'dist');
 export const isPostgres = process.env.DATABASE_CLIENT === 'postgres';
 
-const pgAdmin = () =>
+/** A client on the test server's `database` (not connected yet). */
+export const pgClient = (database = 'postgres') =>
   new Client({
     host: process.env.DATABASE_HOST ?? '127.0.0.1',
     port: Number(process.env.DATABASE_PORT ?? 5432),
     user: process.env.DATABASE_USERNAME ?? 'postgres',
     password: process.env.DATABASE_PASSWORD ?? '',
-    database: 'postgres',
+    database,
   });
 
 async function withPgAdmin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
-  const client = pgAdmin();
+  const client = pgClient();
   await client.connect();
   try {
     return await fn(client);
@@ -28,8 +29,14 @@ async function withPgAdmin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
   }
 }
 
+export interface TestDatabase {
+  /** DATABASE_* variables that point the app (or a script) at it. */
+  env: Record<string, string>;
+  drop: () => Promise<void>;
+}
+
 /** A fresh, empty database for one suite; returns how to drop it. */
-export async function createTestDatabase(): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
+export async function createTestDatabase(): Promise<TestDatabase> {
   const id = `${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
   if (isPostgres) {
     const name = `newsroom_test_${id}`;
@@ -57,9 +64,12 @@ export interface TestApp {
   stop: () => Promise<void>;
 }
 
-/** Boots a real Strapi (compiled once by globalSetup) on a fresh database and mounts its HTTP server. */
-export async function startStrapi(extraEnv: Record<string, string> = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
+/**
+ * Boots a real Strapi (compiled once by globalSetup) on a fresh database, or on `database` (e.g. one a
+ * restore filled), and mounts its HTTP server. `stop()` drops the database.
+ */
+export async function startStrapi(extraEnv: Record<string, string> = {}, database?: TestDatabase): Promise<TestApp> {
+  const db = database ?? (await createTestDatabase());
   Object.assign(process.env, db.env, extraEnv);
   const strapi = await createStrapi({ appDir, distDir }).load();
   strapi.server.mount();
