@@ -44,23 +44,12 @@ export interface EditorResult {
   /** draft: the published version is unchanged and the draft holds the last save; publish: each save published a newer version. */
   verified: boolean | null;
   note: string;
-  /** publish: ms from the last publish's response until an anonymous by-slug read showed the new title (null: not within the wait). */
+  /** publish: the longest, over the publishes, from a publish's response until an anonymous by-slug read showed the new title, that read's latency included (null: one did not within 2 s). */
   freshAfterMs?: number | null;
 }
 
-export interface NewsroomPhaseResult {
-  id: string;
-  label: string;
-  status: 'ok' | 'n/a';
-  note?: string;
-  requests?: number;
-  reqPerSec?: number;
-  p50?: number;
-  p95?: number;
-  p99?: number;
-  max?: number;
-  errors?: number;
-  bytes?: number;
+/** One newsroom-day phase: the numbers of a scenario (no SQL count), plus where the responses came from and the editor. */
+export interface NewsroomPhaseResult extends Omit<ScenarioResult, 'queries'> {
   /** Responses per X-Cache value (HIT, STALE, MISS, absent…); HIT and STALE count as served from cache. */
   cacheStates?: Record<string, number>;
   cacheShare?: number | null;
