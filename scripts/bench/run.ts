@@ -7,19 +7,31 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
-import { ArgsError, parseArgs, USAGE, type BenchArgs } from './args';
+import { ArgsError, parseArgs, phaseSeconds, resolveOnly, scenarioSeconds, USAGE, type BenchArgs } from './args';
 import { appDir, baseEnv, build, distDir, loadStrapi, resetDatabase, rssMb, startServer, type Server } from './app';
 import { explainList } from './explain';
 import { runLoad } from './load';
 import { ensureNginx, startNginx } from './nginx';
+import { newsroomMix, prepareNewsroom, runNewsroom, type NewsroomInputs } from './newsroom';
+import { CACHE_SERVED, PHASE_IDS, type PhaseId } from './newsroom-mix';
 import {
-  compareRuns, evaluateTargets, markdownTable, targetsTable, type RunResult, type ScenarioResult,
+  compareRuns, evaluateTargets, markdownTable, newsroomKindTable, newsroomTable, targetsTable, type NewsroomPhaseResult, type RunResult, type ScenarioResult,
 } from './report';
-import { prepareConditional, probe, scenarios, type Phase, type Scenario } from './scenarios';
+import { ONLY_GROUPS, ONLY_IDS, prepareConditional, probe, scenarios, type Phase, type Scenario } from './scenarios';
 import { log, seedBenchDatabase } from './seed';
 import { loadTextBank } from './text-bank';
+import { rawRequest } from './http-client';
+import { READ_HEADERS } from './newsroom-mix';
 
 const resultsDir = path.join(appDir, 'bench', 'results');
+
+/** A scenario's stored response: the bytes as sent and the headers that say how to read them. */
+interface StoredBody {
+  body: Buffer;
+  contentType: string;
+  contentEncoding?: string;
+  vary?: string;
+}
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The most frequent long word of the text bank: a search that matches many articles. */
@@ -41,7 +53,7 @@ async function databaseVersion(strapi: Core.Strapi, db: string): Promise<string>
 }
 
 /** Build, seed (unless --skip-seed), EXPLAIN the list query; returns facts the scenarios need. */
-async function prepare(args: BenchArgs, env: Record<string, string>) {
+async function prepare(args: BenchArgs, env: Record<string, string>, withNewsroom: boolean) {
   if (!args.skipBuild || !fs.existsSync(path.join(distDir, 'src', 'index.js'))) {
     log('strapi build (production)…');
     const t = Date.now();
@@ -59,13 +71,14 @@ async function prepare(args: BenchArgs, env: Record<string, string>) {
     if (!newest) throw new Error('no published article in the bench database: run without --skip-seed');
     log('EXPLAIN of the article list statements…');
     const explain = await explainList(strapi, env);
-    return { slug: String(newest.slug), explain, dbVersion: await databaseVersion(strapi, args.db) };
+    const newsroom = withNewsroom ? await prepareNewsroom(strapi) : null;
+    return { slug: String(newest.slug), explain, dbVersion: await databaseVersion(strapi, args.db), newsroom };
   } finally {
     await strapi.destroy();
   }
 }
 
-async function measure(base: string, s: Scenario, args: BenchArgs): Promise<{ result: ScenarioResult; body?: Buffer; contentType?: string }> {
+async function measure(base: string, s: Scenario, args: BenchArgs): Promise<{ result: ScenarioResult; stored?: StoredBody }> {
   let scenario = s;
   if (s.expectStatus === 304) {
     const prepared = await prepareConditional(base, s);
@@ -79,20 +92,24 @@ async function measure(base: string, s: Scenario, args: BenchArgs): Promise<{ re
     expectStatus: scenario.expectStatus, connections: args.connections,
   };
   await runLoad({ ...spec, duration: 1 }); // warm-up: JIT, pools, caches; not recorded
-  log(`${s.id}: ${args.duration} s × ${args.connections} connections…`);
-  const load = await runLoad({ ...spec, duration: args.duration });
+  const seconds = scenarioSeconds(args);
+  log(`${s.id}: ${seconds} s × ${args.connections} connections…`);
+  const load = await runLoad({ ...spec, duration: seconds });
+  const header = (name: string) => {
+    const v = first.headers[name];
+    return v === undefined ? undefined : String(v);
+  };
   return {
     result: { id: s.id, label: s.label, status: 'ok', ...load },
-    body: first.body,
-    contentType: first.headers.get('content-type') ?? 'application/json',
+    stored: { body: first.body, contentType: header('content-type') ?? 'application/json', contentEncoding: header('content-encoding'), vary: header('vary') },
   };
 }
 
-async function runPhase(server: Server, phase: Phase, list: Scenario[], args: BenchArgs, results: Map<string, ScenarioResult>, bodies: Map<string, { body: Buffer; contentType: string }>) {
+async function runPhase(server: Server, phase: Phase, list: Scenario[], args: BenchArgs, results: Map<string, ScenarioResult>, bodies: Map<string, StoredBody>) {
   for (const s of list.filter((x) => x.phase === phase)) {
-    const { result, body, contentType } = await measure(server.url, s, args);
+    const { result, stored } = await measure(server.url, s, args);
     results.set(s.id, result);
-    if (body) bodies.set(s.id, { body, contentType: contentType! });
+    if (stored) bodies.set(s.id, stored);
     if (result.status === 'n/a') log(`${s.id}: n/a (${result.note})`);
     else log(`${s.id}: ${result.reqPerSec!.toFixed(0)} req/s, p95 ${result.p95!.toFixed(1)} ms, errors ${result.errors}`);
   }
@@ -104,7 +121,7 @@ async function runPhase(server: Server, phase: Phase, list: Scenario[], args: Be
  * later ones show what a warm request costs.
  */
 async function countQueries(server: Server, list: Scenario[], results: Map<string, ScenarioResult>) {
-  await fetch(`${server.url}/api/articles?pagination[pageSize]=1`).then((r) => r.arrayBuffer()); // one-time lookups
+  await rawRequest(`${server.url}/api/articles?pagination[pageSize]=1`); // one-time lookups
   const seen = new Map<string, number[]>();
   const ordered = [...list].sort((a, b) => (a.phase === 'nocache' ? 0 : 1) - (b.phase === 'nocache' ? 0 : 1));
   for (const s of ordered) {
@@ -114,9 +131,8 @@ async function countQueries(server: Server, list: Scenario[], results: Map<strin
     if (!seen.has(key)) {
       const counts: number[] = [];
       for (let i = 0; i < 3; i++) {
-        const res = await fetch(server.url + s.path, { method: s.method, headers: s.headers, body: s.body });
-        await res.arrayBuffer();
-        const header = res.headers.get('x-query-count');
+        const res = await rawRequest(server.url + s.path, { method: s.method, headers: s.headers, body: s.body });
+        const header = res.headers['x-query-count'] ?? null;
         counts.push(header === null ? NaN : Number(header));
       }
       seen.set(key, counts);
@@ -127,22 +143,25 @@ async function countQueries(server: Server, list: Scenario[], results: Map<strin
   }
 }
 
-async function measureNginx(args: BenchArgs, bodies: Map<string, { body: Buffer; contentType: string }>): Promise<ScenarioResult> {
-  const base = { id: 'nginx', label: 'limit: same bytes as (2), static file, nginx' };
+async function measureNginx(args: BenchArgs, bodies: Map<string, StoredBody>): Promise<ScenarioResult> {
+  const from = bodies.has('list-warm') ? 'list-warm' : 'list-cold';
+  const list = bodies.get(from);
+  const encoding = list?.contentEncoding ? `${list.contentEncoding}, ` : 'uncompressed, ';
+  const base = { id: 'nginx', label: `limit: same bytes as ${from}${list ? ` (${encoding}${(list.body.length / 1024).toFixed(1)} KB)` : ''}, static file, nginx` };
   if (args.skipNginx) return { ...base, status: 'n/a', note: '--skip-nginx' };
-  const list = bodies.get('list-warm') ?? bodies.get('list-cold');
   if (!list) return { ...base, status: 'n/a', note: 'article list failed' };
   let server;
   try {
-    server = await startNginx(ensureNginx(log), list.body, list.contentType);
+    server = await startNginx(ensureNginx(log), list.body, list);
   } catch (err: any) {
     return { ...base, status: 'n/a', note: err.message.split('\n')[0] };
   }
   try {
-    const spec = { url: server.url, expectStatus: 200, connections: args.connections };
+    const spec = { url: server.url, headers: { ...READ_HEADERS }, expectStatus: 200, connections: args.connections };
     await runLoad({ ...spec, duration: 1 });
-    log(`nginx: ${args.duration} s × ${args.connections} connections…`);
-    return { ...base, status: 'ok', queries: 0, ...(await runLoad({ ...spec, duration: args.duration })) };
+    const seconds = scenarioSeconds(args);
+    log(`nginx: ${seconds} s × ${args.connections} connections…`);
+    return { ...base, status: 'ok', queries: 0, ...(await runLoad({ ...spec, duration: seconds })) };
   } finally {
     await server.stop();
   }
@@ -159,12 +178,15 @@ function machine() {
 }
 
 async function bench(args: BenchArgs) {
+  const ids = resolveOnly(args.only, ONLY_IDS, ONLY_GROUPS);
+  const phaseIds = PHASE_IDS.filter((id) => ids.includes(id)) as PhaseId[];
   const env = baseEnv(args.db, args.articles);
   const loadBefore = os.loadavg()[0];
-  const { slug, explain, dbVersion } = await prepare(args, env);
-  const list = scenarios({ slug, searchWord: commonWord() }).filter((s) => !args.only.length || args.only.includes(s.id));
+  const { slug, explain, dbVersion, newsroom } = await prepare(args, env, phaseIds.length > 0);
+  const list = scenarios({ slug, searchWord: commonWord() }).filter((s) => ids.includes(s.id));
   const results = new Map<string, ScenarioResult>();
-  const bodies = new Map<string, { body: Buffer; contentType: string }>();
+  const bodies = new Map<string, StoredBody>();
+  let phases: NewsroomPhaseResult[] = [];
 
   log('boot 1/3: production, cache enabled (cold boot and idle memory measured here)');
   const warm = await startServer(env);
@@ -174,28 +196,37 @@ async function bench(args: BenchArgs) {
   let peakRssMb: number | null = null;
   try {
     await runPhase(warm, 'cache', list, args, results, bodies);
+    // Last on this server: the editors' writes change the data the single-URL scenarios read.
+    if (phaseIds.length) phases = await runNewsroom(warm.url, newsroom as NewsroomInputs, phaseIds, { connections: args.connections, duration: phaseSeconds(args) });
     peakRssMb = rssMb(warm.pid, 'VmHWM');
   } finally {
     await warm.stop();
   }
 
-  log('boot 2/3: production, CACHE_ENABLED=false');
-  const cold = await startServer({ ...env, CACHE_ENABLED: 'false' });
-  try {
-    await runPhase(cold, 'nocache', list, args, results, bodies);
-  } finally {
-    await cold.stop();
+  const otherBootsMs: number[] = [];
+  if (list.some((s) => s.phase === 'nocache')) {
+    log('boot 2/3: production, CACHE_ENABLED=false');
+    const cold = await startServer({ ...env, CACHE_ENABLED: 'false' });
+    otherBootsMs.push(cold.bootMs);
+    try {
+      await runPhase(cold, 'nocache', list, args, results, bodies);
+    } finally {
+      await cold.stop();
+    }
   }
 
-  log('boot 3/3: BENCH_QUERY_COUNT=true (SQL statements per request)');
-  const counting = await startServer({ ...env, BENCH_QUERY_COUNT: 'true' });
-  try {
-    await countQueries(counting, list, results);
-  } finally {
-    await counting.stop();
+  if (list.length) {
+    log('boot 3/3: BENCH_QUERY_COUNT=true (SQL statements per request)');
+    const counting = await startServer({ ...env, BENCH_QUERY_COUNT: 'true' });
+    otherBootsMs.push(counting.bootMs);
+    try {
+      await countQueries(counting, list, results);
+    } finally {
+      await counting.stop();
+    }
   }
 
-  const nginx = !args.only.length || args.only.includes('nginx') ? await measureNginx(args, bodies) : null;
+  const nginx = ids.includes('nginx') ? await measureNginx(args, bodies) : null;
 
   const run: RunResult = {
     meta: {
@@ -203,7 +234,8 @@ async function bench(args: BenchArgs) {
       command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
       db: args.db,
       articles: args.articles,
-      duration: args.duration,
+      duration: scenarioSeconds(args),
+      phaseDuration: phaseSeconds(args),
       connections: args.connections,
       // Other processes on the machine skew every number: recorded so a reader can judge.
       machine: { ...machine(), loadAvg1mBefore: loadBefore, loadAvg1mAfter: os.loadavg()[0] },
@@ -214,8 +246,9 @@ async function bench(args: BenchArgs) {
         database: dbVersion,
       },
     },
-    boot: { coldBootMs: warm.bootMs, idleRssMb, peakRssMb, otherBootsMs: [cold.bootMs, counting.bootMs] },
+    boot: { coldBootMs: warm.bootMs, idleRssMb, peakRssMb, otherBootsMs },
     scenarios: [...list.map((s) => results.get(s.id)!), ...(nginx ? [nginx] : [])],
+    ...(phaseIds.length ? { newsroom: phases, newsroomMix: newsroomMix(newsroom as NewsroomInputs).info } : {}),
     explain,
   };
   run.targets = evaluateTargets(run);
@@ -227,11 +260,23 @@ async function bench(args: BenchArgs) {
   fs.writeFileSync(path.join(resultsDir, `latest-${args.db}-${args.articles}.json`), JSON.stringify(run, null, 2));
 
   const m = run.meta;
-  console.log(`\n## ${m.db}, ${m.articles.toLocaleString('en-US')} articles, ${m.connections} connections × ${m.duration} s per scenario\n`);
+  console.log(`\n## ${m.db}, ${m.articles.toLocaleString('en-US')} articles, ${m.connections} connections × ${m.duration} s per scenario${phaseIds.length ? `, ${m.phaseDuration} s per newsroom-day phase` : ''}\n`);
   console.log(`machine: ${m.machine.cpus} × ${m.machine.cpuModel}, ${m.machine.memoryGb} GB, load average ${Number(m.machine.loadAvg1mBefore).toFixed(1)} → ${Number(m.machine.loadAvg1mAfter).toFixed(1)}; node ${m.versions.node}, Strapi ${m.versions.strapi}, ${m.versions.database}\n`);
-  console.log(markdownTable(run));
+  if (run.scenarios.length) console.log(markdownTable(run));
+  if (run.newsroom?.length) {
+    const mix = run.newsroomMix!;
+    const shares = Object.entries(mix.shares).map(([k, v]) => `${k} ${(v * 100).toFixed(0)} %`).join(', ');
+    console.log(`\n### Newsroom day (cache on; reads: ${shares}; ${mix.distinctUrls} distinct URLs, Zipf s=${mix.zipfExponent} over ${newsroom!.slugs.length} slugs, seed ${mix.seed}; served from cache = X-Cache ${CACHE_SERVED.join(' or ')})\n`);
+    console.log(newsroomTable(run.newsroom));
+    console.log('');
+    console.log(newsroomKindTable(run.newsroom));
+  }
   console.log(`\ncold boot to first 200: ${run.boot.coldBootMs} ms; idle RSS: ${run.boot.idleRssMb} MB; peak RSS under load: ${run.boot.peakRssMb} MB\n`);
-  console.log(targetsTable(run.targets));
+  // With --only, targets whose scenarios did not run are listed by name instead of as rows of n/a.
+  const shown = args.only.length ? run.targets.filter((t) => t.pass !== null) : run.targets;
+  console.log(targetsTable(shown));
+  const undecided = run.targets.filter((t) => !shown.includes(t));
+  if (undecided.length) console.log(`\nnot decided in this run (scenario not selected or n/a): ${undecided.map((t) => t.name).join('; ')}`);
   console.log(`\n### Query plans of the article list (${m.db === 'postgres' ? 'EXPLAIN ANALYZE' : 'EXPLAIN QUERY PLAN'})\n\n\`\`\`\n${explain}\n\`\`\``);
   console.log(`\nresults: ${path.relative(appDir, file)}`);
 }
@@ -247,6 +292,7 @@ async function main() {
   let args: BenchArgs;
   try {
     args = parseArgs(process.argv.slice(2));
+    resolveOnly(args.only, ONLY_IDS, ONLY_GROUPS); // an unknown id is a usage error, before anything is built
   } catch (err) {
     if (!(err instanceof ArgsError)) throw err;
     console.error(`${err.message}\n\n${USAGE}`);
