@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { secret } from '../src/lib/secrets';
 import { operationLimitsPlugin } from '../src/graphql/operation-limits';
+import { httpCachingPlugin } from '../src/graphql/http-caching';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => {
   const production = env('NODE_ENV') === 'production';
@@ -43,7 +44,11 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
           // standard rules: on a fragment cycle (A spreads B spreads A) that rule recursed until the
           // stack overflowed (a 500) before NoFragmentCycles could refuse the query.
           maxRecursiveSelections: env.int('GRAPHQL_MAX_SELECTIONS', 10_000),
-          plugins: [operationLimitsPlugin({ maxCost: env.int('GRAPHQL_MAX_COST', 5000), defaultPageSize: defaultLimit, maxPageSize: maxLimit })],
+          plugins: [
+            operationLimitsPlugin({ maxCost: env.int('GRAPHQL_MAX_COST', 5000), defaultPageSize: defaultLimit, maxPageSize: maxLimit }),
+            // Anonymous GETs (persisted queries) as cacheable as REST; everything else stays no-store.
+            httpCachingPlugin(),
+          ],
         },
       },
     },

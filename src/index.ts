@@ -31,7 +31,7 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    await restoreFirstPublishedAt(strapi);
+    const backfilled = await restoreFirstPublishedAt(strapi);
     watchLocaleTable(strapi);
     subscribeMediaChanges(strapi); // media files are not documents: their edits reach the read model and cache this way
     await ensureReadIndexes(strapi);
@@ -43,7 +43,7 @@ export default {
     await applyArticleAdminLayout(strapi);
     await ensureDevAdmin(strapi);
     await seedDemoIfEnabled(strapi);
-    await startReadModel(strapi); // render what is missing or outdated (src/bootstrap/read-model.ts)
+    await startReadModel(strapi, { outdated: backfilled > 0 }); // render what is missing or outdated (src/bootstrap/read-model.ts)
     infra(strapi); // make the infrastructure now rather than on the first request
   },
 

@@ -17,9 +17,10 @@ export function skipFullTableFirstPublishedAtMigration(strapi: Core.Strapi): voi
 }
 
 /** Turns the feature back on and stamps any published version that lacks the date (e.g. data imported in bulk). */
-export async function restoreFirstPublishedAt(strapi: Core.Strapi): Promise<void> {
+/** Returns how many article rows it filled in (written around the Document Service: the read model re-renders them). */
+export async function restoreFirstPublishedAt(strapi: Core.Strapi): Promise<number> {
   strapi.config.set(FLAG, true);
-  await backfillFirstPublishedAt(strapi);
+  return backfillFirstPublishedAt(strapi);
 }
 
 export async function backfillFirstPublishedAt(strapi: Core.Strapi, table = 'articles'): Promise<number> {

@@ -12,12 +12,12 @@ const BLOCKING_RECONCILE_LIMIT = 2_000;
 
 /**
  * The read model at boot: when what a row renders from changed since the rows
- * were made (presets, render version, time zone, public media origin), every
- * row is marked stale; missing rows are rendered and orphans dropped
+ * were made (presets, render version, time zone, public media origin), or a
+ * boot step rewrote articles (`outdated`), every row is marked stale; missing rows are rendered and orphans dropped
  * (reconcile), then stale rows re-rendered. Until reconcile ends, reads take
  * the Strapi path.
  */
-export async function startReadModel(strapi: Core.Strapi): Promise<void> {
+export async function startReadModel(strapi: Core.Strapi, { outdated = false }: { outdated?: boolean } = {}): Promise<void> {
   const readModel = readModelService(strapi);
   const { timeZone } = strapi.config.get('newsroom') as NewsroomConfig;
   const fingerprint = crypto
@@ -25,8 +25,8 @@ export async function startReadModel(strapi: Core.Strapi): Promise<void> {
     .update(JSON.stringify([RENDER_VERSION, presets, timeZone, siteService(strapi).apiOrigin()]))
     .digest('hex');
   const stored = await strapi.store.get(STORE_KEY);
-  if (stored !== fingerprint) {
-    if (stored) strapi.log.info('[read-model] rendering inputs changed: every row will be re-rendered');
+  if (stored !== fingerprint || outdated) {
+    if (stored) strapi.log.info('[read-model] rendering inputs or articles changed outside the Document Service: every row will be re-rendered');
     await readModel.markAllStale();
     await strapi.store.set({ ...STORE_KEY, value: fingerprint });
   }

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { articleChangeKeys, documentKeys, LISTS_KEY, type PublishedVersion } from '../lib/cache-keys';
+import { articleChangeKeys, documentKeys, GRAPHQL_KEY, LISTS_KEY, type PublishedVersion } from '../lib/cache-keys';
 import { FEED_FORMATS } from '../lib/feeds';
 import { publicChange, splitEvictions, type PublicChange, type VersionStamp } from '../lib/publication';
 import type { Ref } from '../lib/read-model';
@@ -167,8 +167,10 @@ export function subscribeMediaChanges(strapi: Core.Strapi): void {
     if (id === undefined || id === null) return;
     const readModel = readModelService(strapi);
     const rows = await readModel.markStale('media', [String(id)]);
-    // Every response showing the file carries its key; the articles' list scopes cover lists whose headers had no room for it.
+    // Every REST response showing the file carries its key (GraphQL ones `graphql`); the articles'
+    // list scopes cover lists whose headers had no room for it.
     const keys = [
+      GRAPHQL_KEY,
       ...documentKeys('plugin::upload.file', event.result!),
       ...rows.flatMap((r) => articleChangeKeys(r.documentId, r.locale, [versionOf(r.locale, r.scopes)])),
     ];

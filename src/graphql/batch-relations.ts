@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { cardPopulate } from '../api/article/populate';
+import { cardPopulate, fullPopulate } from '../api/article/populate';
 import type { ResolverMiddleware, ResolversConfig } from './types';
 
 /**
@@ -24,7 +24,8 @@ export const markPreloaded = (value: unknown): void => {
 const hasOwnArgs = (args: Record<string, unknown> = {}) =>
   Object.values(args).some((v) => v !== undefined && !(Array.isArray(v) && v.length === 0) && !(v && typeof v === 'object' && Object.keys(v).length === 0));
 
-async function preloadCards(strapi: Core.Strapi, nodes: Array<{ id: number }>): Promise<void> {
+async function preloadCards(strapi: Core.Strapi, all: Array<{ id: number }>): Promise<void> {
+  const nodes = all.filter((n) => !preloaded.has(n)); // the read model's cards come with their relations
   if (!nodes.length) return;
   const query = strapi.get('query-params').transform(ARTICLE, { fields: ['id'], populate: cardPopulate });
   const rows: Array<Record<string, unknown> & { id: number }> = await strapi.db.query(ARTICLE).findMany({ ...query, where: { id: { $in: nodes.map((n) => n.id) } } });
@@ -37,8 +38,15 @@ async function preloadCards(strapi: Core.Strapi, nodes: Array<{ id: number }>): 
   }
 }
 
-/** resolversConfig entries: preload on the list queries, answer from preloaded data on the relation fields. */
-export function batchedRelationsConfig(strapi: Core.Strapi): ResolversConfig {
+/** Whether an article (or nested object) came with its relations: from the read model or preloadCards. */
+export const isPreloaded = (value: unknown): boolean => !!value && typeof value === 'object' && preloaded.has(value);
+
+/**
+ * resolversConfig entries: preload on the list queries, answer from preloaded
+ * data on the relation fields. `first` runs before the preload (the read
+ * model's answer, src/graphql/read-model.ts).
+ */
+export function batchedRelationsConfig(strapi: Core.Strapi, first: ResolverMiddleware[] = []): ResolversConfig {
   const preloadList: ResolverMiddleware = async (resolve, parent, args, ctx, info) => {
     const result = (await resolve(parent, args, ctx, info)) as Array<{ id: number }> | { nodes?: Array<{ id: number }> } | null;
     await preloadCards(strapi, Array.isArray(result) ? result : (result?.nodes ?? []));
@@ -51,13 +59,16 @@ export function batchedRelationsConfig(strapi: Core.Strapi): ResolversConfig {
       return preloaded.has(loaded) && loaded[field] !== undefined && !hasOwnArgs(args) ? loaded[field] : resolve(parent, args, ctx, info);
     };
 
+  // The full preset's fields too: articleBySlug from the read model comes with them (src/graphql/read-model.ts).
   const fields: Record<string, string[]> = {
-    Article: Object.keys(cardPopulate),
+    Article: Object.keys(fullPopulate),
+    ComponentContentRelatedLink: ['article'],
     Author: ['avatar'],
     ComponentMediaFigure: ['image'],
+    ComponentSharedSeo: ['ogImage'],
   };
   const config: ResolversConfig = {
-    'Query.articles': { middlewares: [preloadList] },
+    'Query.articles': { middlewares: [...first, preloadList] },
     'Query.articles_connection': { middlewares: [preloadList] },
   };
   for (const [type, names] of Object.entries(fields)) {

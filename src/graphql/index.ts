@@ -11,7 +11,8 @@ import type { ArticleCard } from '../api/article/types';
 import { articleService, searchService } from '../api/services';
 import type { NewsroomConfig } from '../../config/newsroom';
 import { accessResolversConfig, hidePluginQueries, toManyRelationFields } from './access';
-import { batchedRelationsConfig, markPreloaded } from './batch-relations';
+import { batchedRelationsConfig, isPreloaded, markPreloaded } from './batch-relations';
+import { readModelResolvers } from './read-model';
 import type { ResolverMiddleware, ResolversConfig } from './types';
 
 const ARTICLE = 'api::article.article';
@@ -61,7 +62,8 @@ export function registerGraphql(strapi: Core.Strapi): void {
   }
   // Nested lists too: Strapi would cut `sections { articles(pagination: { pageSize: 500 }) }` to 100 without a word.
   for (const key of toManyRelationFields(strapi)) resolversConfig[key] = { middlewares: [guard] };
-  for (const [key, { middlewares }] of Object.entries(batchedRelationsConfig(strapi))) {
+  const readModel = readModelResolvers(strapi);
+  for (const [key, { middlewares }] of Object.entries(batchedRelationsConfig(strapi, [readModel.articles]))) {
     const existing = resolversConfig[key];
     resolversConfig[key] = { ...existing, middlewares: [...(existing?.middlewares ?? []), ...(middlewares ?? [])] };
   }
@@ -123,7 +125,9 @@ export function registerGraphql(strapi: Core.Strapi): void {
     resolvers: {
       Query: {
         articleBySlug: {
-          resolve: async (_parent: unknown, args: { slug: string; locale?: string; fallback?: string }) => {
+          resolve: async (_parent: unknown, args: { slug: string; locale?: string; fallback?: string }, context: unknown, info: unknown) => {
+            const prerendered = await readModel.articleBySlug(args, context, info);
+            if (prerendered) return prerendered;
             const articles = articleService(strapi);
             if (!args.fallback) return articles.findBySlug(args.slug, { locale: args.locale, populate: {} });
             const locale = args.locale ?? (await locales.defaultLocale());
@@ -147,8 +151,10 @@ export function registerGraphql(strapi: Core.Strapi): void {
         readingTimeLabel: (parent: ArticleCard, args: { digits: Digits }) => articleReadingTimeLabel(parent, args.digits) ?? null,
         dates: (parent: ArticleCard, args: { digits: Digits }) =>
           articleDates(parent, { digits: args.digits, timeZone: (strapi.config.get('newsroom') as NewsroomConfig).timeZone }),
-        // Needs the relations (section, authors, tags, cover): one card load per article asked for.
-        jsonLd: async (parent: ArticleCard) => {
+        // Needs the relations (section, authors, tags, cover): one card load per article asked for,
+        // unless it came from the read model, which rendered it.
+        jsonLd: async (parent: ArticleCard & { jsonLd?: unknown }) => {
+          if (isPreloaded(parent) && typeof parent.jsonLd === 'string') return parent.jsonLd;
           const card = (await documentsOf(strapi, ARTICLE).findOne({
             ...presets.card,
             documentId: parent.documentId,

@@ -10,6 +10,7 @@
  *   list                                    any other listing (other collections, multi-locale indexes,
  *                                           GraphQL): every public change to an article evicts it
  *   lists                                   on every listing: a section/author/tag change evicts them all
+ *   graphql                                 a GraphQL GET response (also `lists list`): a media edit evicts it
  *   site                                    the site settings
  *
  * Only changes to what readers can see evict (src/documents/publication.ts):
@@ -31,6 +32,7 @@ export const KEY_PREFIX: Record<string, string> = {
 export const LIST_KEY = 'list';
 export const LISTS_KEY = 'lists';
 export const SITE_KEY = 'site';
+export const GRAPHQL_KEY = 'graphql';
 
 /** The relations an article list can be filtered by, as key kinds. */
 export type ListScope = { kind: 'section' | 'author' | 'tag'; slug: string };
@@ -136,7 +138,7 @@ export function requestKey(path: string, querystring: string, defaultLocale: str
 /** Room for each of Surrogate-Key and Cache-Tag: CDNs and HTTP clients cap header sizes (undici at 16 KB in all). */
 export const KEY_HEADER_MAX_BYTES = 4096;
 
-const isBroad = (key: string) => key === LIST_KEY || key === LISTS_KEY || key === SITE_KEY || key.startsWith('list:');
+const isBroad = (key: string) => key === LIST_KEY || key === LISTS_KEY || key === SITE_KEY || key === GRAPHQL_KEY || key.startsWith('list:');
 
 /**
  * The keys to print in a header, within `maxBytes`. Listing keys (list…,

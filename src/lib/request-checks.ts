@@ -10,6 +10,7 @@ const API_PATH = /^\/api(\/|$)/i;
 
 export const isPublicSurface = (path: string): boolean => PUBLIC_SURFACE.test(path);
 export const isApiPath = (path: string): boolean => API_PATH.test(path);
+export const isGraphqlPath = (path: string): boolean => /^\/graphql\/?$/i.test(path);
 
 /** Rate-limit budgets are kept per surface: a search miss costs far more than a cached list. */
 export type Surface = 'api' | 'search' | 'graphql' | 'preview';

@@ -1,13 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
-import { collectKeys, headerKeys, LIST_KEY, LISTS_KEY, requestKey, type SchemaLookup } from '../lib/cache-keys';
+import { collectKeys, GRAPHQL_KEY, headerKeys, LIST_KEY, LISTS_KEY, requestKey, type SchemaLookup } from '../lib/cache-keys';
 import { encodeBody, ENCODINGS, variantEtag, type Encoding } from '../lib/compression';
 import { CACHE_CONTROL, isNotModified } from '../lib/http-cache';
 import { etagOf, type CachedResponse } from '../lib/keyed-cache';
-import { isApiPath } from '../lib/request-checks';
+import { isApiPath, isGraphqlPath } from '../lib/request-checks';
 import { infra } from '../infra';
 import { schemaOf } from '../infra/access';
-import { declaredCacheKeys } from '../infra/http';
+import { declareCacheKeys, declaredCacheKeys } from '../infra/http';
 
 /**
  * Headers of a response that belong to that one exchange; every other header
@@ -43,7 +43,9 @@ function serve(ctx: Context, entry: CachedResponse, outcome: Outcome): void {
 
 /**
  * In-process cache for anonymous GET responses under /api (REST, feeds,
- * sitemaps, search). It stands right after the request guard (which has
+ * sitemaps, search) and of GraphQL GETs (persisted queries; POSTs are not
+ * cached, as HTTP caches do not; a GraphQL response carries `graphql lists
+ * list`, so any public change to an article, a taxonomy or a file evicts it). It stands right after the request guard (which has
  * already counted the request against its rate limit) and the compressor, so
  * a hit costs a map lookup, and the security headers are replayed with the
  * body; hits are therefore not in the request log. Requests with an
@@ -66,7 +68,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     const { cache, locales } = infra(strapi);
     const store = cache.responses;
     const cacheable =
-      store && (ctx.method === 'GET' || ctx.method === 'HEAD') && isApiPath(ctx.path) && !ctx.get('authorization') && ctx.query.status !== 'draft';
+      store && (ctx.method === 'GET' || ctx.method === 'HEAD') && (isApiPath(ctx.path) || isGraphqlPath(ctx.path)) && !ctx.get('authorization') && ctx.query.status !== 'draft';
     if (!cacheable) return next();
 
     const key = requestKey(ctx.path, ctx.querystring, await locales.defaultLocale());
@@ -91,7 +93,10 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
       const value = toEntry(ctx, lookup);
       if (value && store.set(key, value, since)) stored = value;
       if (value) serve(ctx, value, 'MISS');
-      else if (entry) store.delete(key); // a stale entry without a successor is not served again
+      else {
+        ctx.set('X-Cache', 'MISS'); // rendered, not stored (an error, a 404, private)
+        if (entry) store.delete(key); // a stale entry without a successor is not served again
+      }
     } finally {
       store.end();
       inflight.delete(key);
@@ -110,6 +115,9 @@ function toEntry(ctx: Context, lookup: SchemaLookup): CachedResponse | null {
   const isJson = !Buffer.isBuffer(sent) && typeof sent === 'object' && typeof (sent as { pipe?: unknown }).pipe !== 'function';
   if (!isJson && typeof sent !== 'string' && !Buffer.isBuffer(sent)) return null; // streams are not cached
   const body = isJson ? Buffer.from(JSON.stringify(sent)) : Buffer.from(sent as string | Buffer);
+  // GraphQL answers errors with a 200: only clean results are kept (an alias named "errors" is merely not cached).
+  if (isGraphqlPath(ctx.path) && body.includes('"errors":')) return null;
+  if (isGraphqlPath(ctx.path)) declareCacheKeys(ctx, [GRAPHQL_KEY, LISTS_KEY, LIST_KEY]);
 
   const declared = declaredCacheKeys(ctx);
   const keys = new Set<string>(declared);

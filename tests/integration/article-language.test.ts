@@ -37,6 +37,8 @@ beforeAll(async () => {
   // A known first-publication instant: 1 March 2025 = 1 Ramadan 1446 (Umm al-Qura).
   for (const documentId of [ids.ar.documentId, ids.en.documentId]) {
     await app.strapi.db.query(UID).updateMany({ where: { documentId }, data: { firstPublishedAt: new Date('2025-03-01T12:00:00.000Z') } });
+    // A write around the Document Service, as maintenance does: then the read model is rebuilt (npm run read-model:rebuild).
+    await app.strapi.service('api::article.read-model').rebuild();
   }
 });
 afterAll(async () => {

@@ -55,7 +55,7 @@ describe('article list (card preset)', () => {
     expect(second.documentId).toBe(s.a1.documentId);
     expect(first.body).toBeUndefined();
     expect(first.relatedLinks).toBeUndefined();
-    expect(first.seo).toBeUndefined();
+    expect(first.seo?.metaTitle).toBeUndefined(); // only what its JSON-LD reads: metaDescription, canonicalUrl, ogImage
     for (const field of cardFields) expect(first).toHaveProperty(field);
     expect(first.section).toMatchObject({ name: 'اقتصاد', slug: 'اقتصاد' });
     expect(first.authors.map((a: any) => a.slug)).toEqual(['ريم-الهاشمي']);

@@ -16,6 +16,8 @@ beforeAll(async () => {
   const progress: number[] = [];
   seeded = await bulkSeed(app.strapi, { articles: 40, batchSize: 15, authors: 6, tags: 12, onProgress: (done) => progress.push(done) });
   expect(progress).toEqual([0, 15, 30, 40]);
+  // Written around the Document Service: the read model is reconciled, as the bench's seed step does.
+  await app.strapi.service('api::article.read-model').reconcile();
 });
 
 afterAll(() => app?.stop());
@@ -73,7 +75,8 @@ describe('bench bulk seeder', () => {
   });
 
   it('reports the SQL statements of each request in X-Query-Count', async () => {
-    const list = await app.http().get('/api/articles?pagination[pageSize]=20');
+    // Both through Strapi's path (a sort takes them past the read model): the card preset costs more statements.
+    const list = await app.http().get('/api/articles?pagination[pageSize]=20&sort=publishedAt:desc');
     const one = await app.http().get('/api/articles?pagination[pageSize]=1&fields[0]=title');
     expect(Number(list.headers['x-query-count'])).toBeGreaterThan(Number(one.headers['x-query-count']));
     expect(Number(one.headers['x-query-count'])).toBeGreaterThan(0);

@@ -4,6 +4,7 @@
  * render once, a new version may be served stale briefly but an unpublished
  * one never, and stored entries are compressed once.
  */
+import crypto from 'node:crypto';
 import { countQueries, startStrapi, type TestApp } from '../helpers/strapi';
 import { Fixtures, paragraph } from '../helpers/fixtures';
 import { adminUser, cm, connect } from '../helpers/admin';
@@ -190,6 +191,36 @@ describe('stampedes and stale entries', () => {
     await settle();
     const hard = purge.requests.filter((p) => p.keys.includes(`article:${victim.documentId}`) && p.soft === false);
     expect(hard.length).toBeGreaterThan(0);
+  });
+});
+
+describe('GraphQL GET (persisted queries)', () => {
+  const query = '{ articles(sort: ["firstPublishedAt:desc"]) { documentId title } }';
+  const hash = crypto.createHash('sha256').update(query).digest('hex');
+  const extensions = JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } });
+  const gqlGet = (params: Record<string, string>) =>
+    app.http().get('/graphql').query(params).set('Accept-Encoding', 'identity').set('apollo-require-preflight', 'true');
+
+  it('is cached under the listing keys, and a publish evicts it; errors and POSTs are never cached', async () => {
+    const unknown = await gqlGet({ extensions });
+    expect(unknown.body.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    expect((await gqlGet({ extensions })).headers['x-cache']).toBe('MISS'); // not stored
+    expect((await gqlGet({ query, extensions })).status).toBe(200); // registers the query
+    const first = await gqlGet({ extensions });
+    expect([first.status, first.headers['x-cache'], first.body.errors]).toEqual([200, 'MISS', undefined]);
+    expect(first.headers['surrogate-key'].split(' ')).toEqual(expect.arrayContaining(['graphql', 'lists', 'list']));
+    const hit = await gqlGet({ extensions });
+    expect([hit.headers['x-cache'], hit.body]).toEqual(['HIT', first.body]);
+
+    await f.put('articles', s.match.documentId, { title: 'نتيجة المباراة بعد التمديد' });
+    const after = await gqlGet({ extensions });
+    expect(after.headers['x-cache']).toBe('MISS');
+    expect(after.body.data.articles.map((a: any) => a.title)).toContain('نتيجة المباراة بعد التمديد');
+
+    const post = await app.http().post('/graphql').send({ query });
+    expect(post.headers['x-cache']).toBeUndefined();
+    const token = await gqlGet({ extensions }).set(f.auth);
+    expect(token.headers['x-cache']).toBeUndefined();
   });
 });
 

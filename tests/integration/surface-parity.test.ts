@@ -138,6 +138,21 @@ describe('pending edits and never-published drafts never show, whatever the surf
     expect(d.searchArticles).toEqual({ items: [{ title: LIVE_TITLE }], total: 1 });
   });
 
+  it('GraphQL GET (cached, persisted queries) and the read-model paths show the live version only', async () => {
+    const query = `{ articles(sort: ["firstPublishedAt:desc"]) { title slug jsonLd } articleBySlug(slug: "${ids.live.slug}") { title body } }`;
+    for (const round of ['MISS', 'HIT']) {
+      const res = await app.http().get('/graphql').query({ query }).set('apollo-require-preflight', 'true');
+      seen.push({ who: 'anonymous', what: `GraphQL GET ${query}`, body: res.text });
+      expect([round, res.headers['x-cache'], res.body.errors]).toEqual([round, round, undefined]);
+      expect(res.body.data.articles.map((a: any) => a.title)).toEqual([LIVE_TITLE]);
+      expect(res.body.data.articleBySlug.title).toBe(LIVE_TITLE);
+    }
+    // The same through REST's read-model answers (a plain list, an article, by slug).
+    for (const url of ['/api/articles', `/api/articles/${ids.live.documentId}`, `/api/articles/slug/${encodeURIComponent(ids.live.slug)}`]) {
+      expect((await get('anonymous', url)).status).toBe(200);
+    }
+  });
+
   it.each([...callers])('feeds in every format list the live version only (%s)', async (who) => {
     for (const format of ['rss', 'atom', 'json', 'ninjs']) {
       for (const filter of ['', `&section=${encodeURIComponent(ids.section.slug)}`, `&author=${encodeURIComponent(ids.author.slug)}`, `&tag=${encodeURIComponent(ids.tag.slug)}`]) {

@@ -26,6 +26,8 @@ export const cardPopulate = {
   section: { fields: ['name', 'slug'] },
   authors: { fields: ['name', 'slug'], populate: { avatar: image } },
   tags: { fields: ['name', 'slug'] },
+  // What the JSON-LD reads of the SEO block: a card's NewsArticle is the same as the article page's.
+  seo: { fields: ['metaDescription', 'canonicalUrl'], populate: { ogImage: image } },
 };
 
 /** Full: detail, by-slug, feeds with full text, preview. Every scalar field plus the relations below. */

@@ -19,6 +19,7 @@ export type ArticleCard = Pick<
   section?: Named | null;
   authors?: Array<Named & { jobTitle?: string | null; avatar?: Image | null }> | null;
   tags?: Named[] | null;
+  seo?: { metaDescription?: string | null; canonicalUrl?: string | null; ogImage?: Image | null } | null;
 };
 
 /** The full preset: detail, by-slug, partners' full-text feeds, preview. */

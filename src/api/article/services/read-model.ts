@@ -152,27 +152,89 @@ const readModel = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /**
-   * Renders and stores versions outside a write (refresh, reconcile), each in
-   * its own transaction that first locks the article's published row
-   * (PostgreSQL; SQLite has one writer): an unpublish committed meanwhile wins,
-   * and a row marked stale again meanwhile stays stale (`stale` must be unchanged).
+   * Renders and stores versions of one locale outside a write (refresh,
+   * reconcile), a batch per transaction that first locks the articles'
+   * published rows (PostgreSQL; SQLite has one writer): an unpublish committed
+   * meanwhile wins, and a row marked stale again meanwhile stays stale (its
+   * `stale` must still be the value read; `null`: the row must still be absent).
+   * Returns how many rows it wrote.
    */
-  async function store(documentId: string, locale: string, expectStale: number | null): Promise<boolean> {
+  async function store(locale: string, wanted: Array<{ documentId: string; stale: number | null }>): Promise<number> {
+    if (!wanted.length) return 0;
     return strapi.db.transaction(async ({ trx }) => {
       const t = trx as Knex;
-      let published = t('articles').where({ document_id: documentId, locale }).whereNotNull('published_at').first('id');
-      if (isPostgres()) published = published.forUpdate();
-      if (!(await published)) {
-        await remove(t, documentId, locale);
-        return false;
-      }
-      const current = await t(READ).where({ document_id: documentId, locale }).first('stale');
-      if (expectStale === null ? current : Number(current?.stale) !== expectStale) return false;
-      const [rendered] = await render([documentId], locale);
-      if (!rendered) return false;
-      await write(t, rendered);
-      return true;
+      const ids = wanted.map((w) => w.documentId);
+      let publishedQuery = t('articles').where({ locale }).whereIn('document_id', ids).whereNotNull('published_at').select('document_id');
+      if (isPostgres()) publishedQuery = publishedQuery.forUpdate();
+      const published = new Set((await publishedQuery).map((r: { document_id: string }) => r.document_id));
+      const current = new Map<string, number>(
+        (await t(READ).where({ locale }).whereIn('document_id', ids).select('document_id', 'stale')).map((r: { document_id: string; stale: unknown }) => [r.document_id, Number(r.stale)]),
+      );
+      for (const id of ids.filter((id) => !published.has(id))) await remove(t, id, locale);
+      const eligible = wanted.filter((w) => published.has(w.documentId) && (w.stale === null ? !current.has(w.documentId) : current.get(w.documentId) === w.stale));
+      const rendered = await render(eligible.map((w) => w.documentId), locale);
+      for (const r of rendered) await write(t, r);
+      return rendered.length;
     });
+  }
+
+  /** Groups (document, locale) pairs by locale, in batches. */
+  async function storeAll(rows: Array<{ document_id: string; locale: string; stale: number | null }>): Promise<number> {
+    const byLocale = new Map<string, Array<{ documentId: string; stale: number | null }>>();
+    for (const r of rows) {
+      if (!byLocale.has(r.locale)) byLocale.set(r.locale, []);
+      byLocale.get(r.locale)!.push({ documentId: r.document_id, stale: r.stale });
+    }
+    let done = 0;
+    for (const [locale, list] of byLocale) for (let i = 0; i < list.length; i += BATCH) done += await store(locale, list.slice(i, i + BATCH));
+    return done;
+  }
+
+  async function page(request: ListRequest, withTotal: boolean): Promise<{ items: string[]; keys: string[]; total?: number } | null> {
+    if (!ready) return null;
+    const k = knex();
+    const offset = (request.page - 1) * request.pageSize;
+    const json = column('card', request.digits);
+    const newestFirst = (prefix: string) => [
+      { column: `${prefix}first_published_ms`, order: 'desc' },
+      { column: `${prefix}published_ms`, order: 'desc' },
+    ];
+    let rowsQuery: Knex.QueryBuilder;
+    let countQuery: Knex.QueryBuilder;
+    if (!request.scope) {
+      rowsQuery = k(READ).where({ locale: request.locale }).orderBy(newestFirst('')).select({ json, keys: 'card_keys', stale: 'stale' });
+      countQuery = k(READ).where({ locale: request.locale }).count({ n: '*' });
+    } else {
+      const where = { 't.kind': request.scope.kind, 't.slug': request.scope.slug, 't.locale': request.locale };
+      rowsQuery = k(`${REFS} as t`)
+        .join(`${READ} as r`, (j) => j.on('r.document_id', 't.document_id').andOn('r.locale', 't.locale'))
+        .where(where)
+        .orderBy(newestFirst('t.'))
+        .select({ json: `r.${json}`, keys: 'r.card_keys', stale: 'r.stale' });
+      countQuery = k(`${REFS} as t`).where(where).count({ n: '*' });
+    }
+    const [rows, counted] = (await Promise.all([rowsQuery.limit(request.pageSize).offset(offset), withTotal ? countQuery : []])) as [
+      Array<{ json: string; keys: string; stale: number }>,
+      Array<{ n?: unknown }>,
+    ];
+    if (rows.some((r) => Number(r.stale) > 0)) return null;
+    return { items: rows.map((r) => r.json), keys: rows.flatMap((r) => r.keys.split(' ')), total: withTotal ? Number(counted[0]?.n ?? 0) : undefined };
+  }
+
+  async function version(by: { documentId: string } | { slug: string }, locale: string, digits: Digits, fallback?: string) {
+    if (!ready) return null;
+    const json = column('full', digits);
+    type Row = { json: string; keys: string; stale: number; locale: string; documentId: string };
+    const find = (where: Record<string, string>): Promise<Row | undefined> =>
+      knex()(READ).where(where).first({ json, keys: 'full_keys', stale: 'stale', locale: 'locale', documentId: 'document_id' });
+    const key: Record<string, string> = 'documentId' in by ? { document_id: by.documentId } : { slug: by.slug };
+    let row = await find({ ...key, locale });
+    if (!row && fallback && fallback !== locale) {
+      const other = await find({ ...key, locale: fallback });
+      // By slug, the fallback version names the document; its requested-locale version wins when it exists.
+      row = other && 'slug' in by ? ((await find({ document_id: other.documentId, locale })) ?? other) : other;
+    }
+    return row && Number(row.stale) === 0 ? row : null;
   }
 
   /** Published versions without a read-model row. */
@@ -238,6 +300,13 @@ const readModel = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
+    /** Re-renders every row and fills in missing ones (after writes made around the Document Service: `npm run read-model:rebuild`). */
+    async rebuild(): Promise<{ added: number; removed: number; refreshed: number }> {
+      await this.markAllStale();
+      const { added, removed } = await this.reconcile();
+      return { added, removed, refreshed: await this.refreshStale() };
+    },
+
     /** Marks every row stale (the site settings, which every JSON-LD shows, changed). */
     async markAllStale(): Promise<void> {
       await strapi.db.transaction(async ({ trx }) => {
@@ -259,8 +328,7 @@ const readModel = ({ strapi }: { strapi: Core.Strapi }) => {
               .limit(BATCH)
               .select('document_id', 'locale', 'stale');
             if (!rows.length) return done;
-            let progressed = 0;
-            for (const row of rows) if (await store(row.document_id, row.locale, Number(row.stale))) progressed++;
+            const progressed = await storeAll(rows.map((r) => ({ ...r, stale: Number(r.stale) })));
             done += progressed;
             if (!progressed) return done; // all re-marked meanwhile: the next write kicks another run
           }
@@ -285,48 +353,20 @@ const readModel = ({ strapi }: { strapi: Core.Strapi }) => {
           k('articles').select(k.raw('1')).whereNotNull('published_at').whereRaw('?? = ?? and ?? = ??', ['articles.document_id', 'r.document_id', 'articles.locale', 'r.locale']),
         );
       for (const o of orphans) await strapi.db.transaction(({ trx }) => remove(trx as Knex, o.document_id, o.locale));
-      let added = 0;
-      for (const m of missing) if (await store(m.document_id, m.locale, null)) added++;
+      const added = await storeAll(missing.map((m) => ({ ...m, stale: null })));
       ready = true;
       return { added, removed: orphans.length };
     },
 
-    /** A page of the newest published cards of a locale, optionally of one section/author/tag; null: take the Strapi path. */
+    /** A page of the newest published cards of a locale, optionally of one section/author/tag, as a REST body; null: take the Strapi path. */
     async list(request: ListRequest): Promise<ReadResult | null> {
-      if (!ready) return null;
-      const k = knex();
-      const offset = (request.page - 1) * request.pageSize;
-      const json = column('card', request.digits);
-      let rows: Array<{ json: string; keys: string; stale: number }>;
-      let counted: Array<{ n?: unknown }>;
-      if (!request.scope) {
-        [rows, counted] = await Promise.all([
-          k(READ)
-            .where({ locale: request.locale })
-            .orderBy([{ column: 'first_published_ms', order: 'desc' }, { column: 'published_ms', order: 'desc' }])
-            .limit(request.pageSize)
-            .offset(offset)
-            .select({ json, keys: 'card_keys', stale: 'stale' }),
-          k(READ).where({ locale: request.locale }).count({ n: '*' }),
-        ]);
-      } else {
-        const where = { 't.kind': request.scope.kind, 't.slug': request.scope.slug, 't.locale': request.locale };
-        [rows, counted] = await Promise.all([
-          k(`${REFS} as t`)
-            .join(`${READ} as r`, (j) => j.on('r.document_id', 't.document_id').andOn('r.locale', 't.locale'))
-            .where(where)
-            .orderBy([{ column: 't.first_published_ms', order: 'desc' }, { column: 't.published_ms', order: 'desc' }])
-            .limit(request.pageSize)
-            .offset(offset)
-            .select({ json: `r.${json}`, keys: 'r.card_keys', stale: 'r.stale' }),
-          k(`${REFS} as t`).where(where).count({ n: '*' }),
-        ]);
-      }
-      if (rows.some((r) => Number(r.stale) > 0)) return null;
-      return {
-        body: listBody(rows.map((r) => r.json), request, Number(counted[0]?.n ?? 0)),
-        keys: rows.flatMap((r) => r.keys.split(' ')),
-      };
+      const found = await page(request, true);
+      return found && { body: listBody(found.items, request, found.total!), keys: found.keys };
+    },
+
+    /** The same page's cards as JSON texts, without the count (GraphQL lists carry none). */
+    async listItems(request: ListRequest): Promise<string[] | null> {
+      return (await page(request, false))?.items ?? null;
     },
 
     /**
@@ -336,19 +376,15 @@ const readModel = ({ strapi }: { strapi: Core.Strapi }) => {
      * also gives absent documents their 404).
      */
     async one(by: { documentId: string } | { slug: string }, locale: string, digits: Digits, fallback?: string): Promise<(ReadResult & { locale: string }) | null> {
-      if (!ready) return null;
-      const json = column('full', digits);
-      const find = (where: Record<string, string>) => knex()(READ).where(where).first({ json, keys: 'full_keys', stale: 'stale', locale: 'locale', documentId: 'document_id' });
-      const key: Record<string, string> = 'documentId' in by ? { document_id: by.documentId } : { slug: by.slug };
-      let row = await find({ ...key, locale });
-      if (!row && fallback && fallback !== locale) {
-        const other = await find({ ...key, locale: fallback });
-        // By slug, the fallback version names the document; its requested-locale version wins when it exists.
-        row = other && 'slug' in by ? ((await find({ document_id: other.documentId, locale })) ?? other) : other;
-      }
-      if (!row || Number(row.stale) > 0) return null;
+      const row = await version(by, locale, digits, fallback);
+      if (!row) return null;
       const meta = fallback ? { requestedLocale: locale, servedLocale: row.locale } : {};
       return { body: documentBody(row.json, meta), keys: row.keys.split(' '), locale: row.locale };
+    },
+
+    /** The same version as a JSON text. */
+    async oneItem(by: { documentId: string } | { slug: string }, locale: string, digits: Digits, fallback?: string): Promise<string | null> {
+      return (await version(by, locale, digits, fallback))?.json ?? null;
     },
 
     /** Published cards by documentId in one locale, parsed (search results, GraphQL); missing or stale ones are absent. */
