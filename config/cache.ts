@@ -12,6 +12,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
   maxBytes: env.int('CACHE_MAX_BYTES', 64 * 1024 * 1024),
   ttlSeconds: env.int('CACHE_TTL_SECONDS', 600),
   staleSeconds: env.int('CACHE_STALE_SECONDS', 10),
+  // Nodes sharing one PostgreSQL read each other's evictions from the database this often, Redis or not
+  // (0: off; SQLite runs one node).
+  syncIntervalMs: env.int('CACHE_SYNC_INTERVAL_MS', env('DATABASE_CLIENT', 'sqlite') === 'postgres' ? 1000 : 0),
   // Told of every eviction (POST {"keys": […], "soft": bool}): a CDN purge hook.
   purgeUrl: env('CACHE_PURGE_URL', ''),
 });

@@ -20,6 +20,7 @@ function corsOrigins(env: Core.Config.Shared.ConfigParams['env']): string[] {
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => {
   const origins = corsOrigins(env);
   return [
+    'global::drain', // a node shutting down says Connection: close, /_health 503 (src/bootstrap/graceful-shutdown.ts)
     'global::query-count', // benchmark instrument, inert unless BENCH_QUERY_COUNT=true
     // Per request: the Origin is echoed only when it is allowed; `*` in CORS_ORIGINS opens reads to every site, without credentials.
     { name: 'strapi::cors', config: { origin: origins, credentials: !origins.includes('*') } },

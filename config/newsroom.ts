@@ -7,6 +7,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
   timeZone: env('NEWSROOM_TIMEZONE', DEFAULT_TIME_ZONE),
   // One Redis for every process of the site: cache evictions (pub/sub) and rate-limit counters.
   redisUrl: env('REDIS_URL', ''),
+  // SIGTERM drains this long at most before shutting down (src/bootstrap/graceful-shutdown.ts): longer
+  // than the load balancer's upstream keep-alive timeout, so it has let go of every connection by then.
+  shutdownTimeoutMs: env.int('SHUTDOWN_TIMEOUT_MS', 10_000),
   // Development conveniences: never in production (src/bootstrap/demo-seed.ts, dev-admin.ts).
   seedDemo: env('SEED_DEMO', ''),
   devAdmin: {

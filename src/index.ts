@@ -14,6 +14,7 @@ import { applyArticleAdminLayout } from './bootstrap/article-admin';
 import { ensureDevAdmin } from './bootstrap/dev-admin';
 import { seedDemoIfEnabled } from './bootstrap/demo-seed';
 import { startReadModel } from './bootstrap/read-model';
+import { installGracefulShutdown } from './bootstrap/graceful-shutdown';
 
 /**
  * The app's lifecycle, step by step in the order they run (README, "Architecture").
@@ -45,6 +46,7 @@ export default {
     await seedDemoIfEnabled(strapi);
     await startReadModel(strapi, { outdated: backfilled > 0 }); // render what is missing or outdated (src/bootstrap/read-model.ts)
     infra(strapi); // make the infrastructure now rather than on the first request
+    installGracefulShutdown(strapi); // SIGTERM drains first (src/bootstrap/graceful-shutdown.ts)
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {

@@ -49,3 +49,8 @@ export function tooLarge(field: string | FieldPath, summary: string): never {
 export function unauthorized(field: string | FieldPath, message: string, summary: string): never {
   throw createHttpError(401, summary, { details: details([{ path: asPath(field), message }], 'UnauthorizedError') });
 }
+
+/** 503 naming what is unavailable; the caller sets Retry-After. Writes made so far were rolled back. */
+export function unavailable(field: string | FieldPath, summary: string): never {
+  throw createHttpError(503, summary, { details: details([{ path: asPath(field), message: 'is unavailable' }], 'ServiceUnavailableError') });
+}

@@ -4,6 +4,7 @@ import type { NewsroomConfig } from '../../config/newsroom';
 import type { SecurityConfig } from '../../config/security';
 import type { CounterStore } from '../lib/rate-limit';
 import { createCache, type CacheService } from './cache';
+import { createEvictionLog } from './eviction-log';
 import { createLocaleRegistry, type LocaleRegistry } from './locales';
 import { createCounterStore } from './rate-limits';
 import { createRedis, type RedisConnection } from './redis';
@@ -18,6 +19,8 @@ export interface Infra {
   cache: CacheService;
   locales: LocaleRegistry;
   rateLimits: CounterStore;
+  /** Set when a shutdown began (src/bootstrap/graceful-shutdown.ts, src/middlewares/drain.ts). */
+  lifecycle: { draining: boolean };
 }
 
 const KEY = 'newsroom.infra';
@@ -26,10 +29,12 @@ export function registerInfra(strapi: Core.Strapi): void {
   strapi.add(KEY, () => {
     const { redisUrl } = strapi.config.get('newsroom') as NewsroomConfig;
     const redis = createRedis(redisUrl, strapi.log);
+    const cacheConfig = strapi.config.get('cache') as CacheConfig;
     const infra: Infra = {
       redis,
-      cache: createCache(strapi.config.get('cache') as CacheConfig, redis, strapi.log),
+      cache: createCache(cacheConfig, redis, strapi.log, cacheConfig.syncIntervalMs > 0 ? createEvictionLog(() => strapi.db.connection) : null),
       locales: createLocaleRegistry(strapi),
+      lifecycle: { draining: false },
       rateLimits: createCounterStore(redis, (strapi.config.get('security.rateLimit') as SecurityConfig['rateLimit']).redisPrefix),
     };
     return infra;
@@ -46,5 +51,7 @@ export function watchLocaleTable(strapi: Core.Strapi): void {
 }
 
 export async function closeInfra(strapi: Core.Strapi): Promise<void> {
-  if (strapi.has(KEY)) await infra(strapi).redis.close();
+  if (!strapi.has(KEY)) return;
+  infra(strapi).cache.close();
+  await infra(strapi).redis.close();
 }

@@ -339,6 +339,11 @@ const readModel = ({ strapi }: { strapi: Core.Strapi }) => {
       return refreshing;
     },
 
+    /** Resolves when no refresh is running (shutdown waits for it before closing the database). */
+    async idle(): Promise<void> {
+      await refreshing?.catch(() => undefined);
+    },
+
     /**
      * Makes the read model cover exactly the published versions (rows missing
      * after a migration, a bulk import or a restore are rendered; rows without

@@ -90,29 +90,38 @@ async function runOne(strapi: Core.Strapi, kind: ScheduleKind, row: { id: number
 
 /** The scheduler as a service: `api::article.schedule`, ticked once a minute by config/cron-tasks.ts. */
 const schedule = ({ strapi }: { strapi: Core.Strapi }) => {
-  let running = false;
+  let running: Promise<TickResult> | null = null;
+  let stopped = false;
   return {
     /** One tick: everything due at `now` (publishing before unpublishing). */
-    async runDue(now: Date = new Date()): Promise<TickResult> {
+    runDue(now: Date = new Date()): Promise<TickResult> {
+      // A slow tick must not overlap the next one in this process; none starts once shutting down.
+      if (running || stopped) return Promise.resolve({ done: [], failed: [] });
+      running = this.tick(now).finally(() => (running = null));
+      return running;
+    },
+
+    /** Shutting down: no tick starts any more; resolves when the one running (if any) has finished. */
+    async stop(): Promise<void> {
+      stopped = true;
+      await running?.catch(() => undefined);
+    },
+
+    /** The tick itself (runDue guards against overlap and shutdown). */
+    async tick(now: Date): Promise<TickResult> {
       const result: TickResult = { done: [], failed: [] };
-      if (running) return result; // a slow tick must not overlap the next one in this process
-      running = true;
-      try {
-        for (const kind of ['publish', 'unpublish'] as const) {
-          for (const row of await dueDrafts(strapi, kind, now)) {
-            const outcome = { kind, documentId: row.documentId, locale: row.locale };
-            try {
-              if (await runOne(strapi, kind, row, now)) result.done.push(outcome);
-            } catch (err) {
-              // e.g. a draft without a section cannot be published: it stays scheduled and is retried.
-              const error = err instanceof Error ? err.message : String(err);
-              result.failed.push({ ...outcome, error });
-              strapi.log.error(`[scheduler] could not ${kind} article ${row.documentId} (${row.locale}): ${error}`);
-            }
+      for (const kind of ['publish', 'unpublish'] as const) {
+        for (const row of await dueDrafts(strapi, kind, now)) {
+          const outcome = { kind, documentId: row.documentId, locale: row.locale };
+          try {
+            if (await runOne(strapi, kind, row, now)) result.done.push(outcome);
+          } catch (err) {
+            // e.g. a draft without a section cannot be published: it stays scheduled and is retried.
+            const error = err instanceof Error ? err.message : String(err);
+            result.failed.push({ ...outcome, error });
+            strapi.log.error(`[scheduler] could not ${kind} article ${row.documentId} (${row.locale}): ${error}`);
           }
         }
-      } finally {
-        running = false;
       }
       if (result.done.length) {
         strapi.log.info(`[scheduler] ${result.done.map((o) => `${o.kind} ${o.documentId}/${o.locale}`).join(', ')}`);
