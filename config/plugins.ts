@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { secret } from '../src/lib/secrets';
 import { operationLimitsPlugin } from '../src/graphql/operation-limits';
 import { httpCachingPlugin } from '../src/graphql/http-caching';
+import { plainFieldsPlugin } from '../src/graphql/plain-fields';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => {
   const production = env('NODE_ENV') === 'production';
@@ -48,6 +49,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
             operationLimitsPlugin({ maxCost: env.int('GRAPHQL_MAX_COST', 5000), defaultPageSize: defaultLimit, maxPageSize: maxLimit }),
             // Anonymous GETs (persisted queries) as cacheable as REST; everything else stays no-store.
             httpCachingPlugin(),
+            // Scalars of non-root types by property access, not through Strapi's no-op auth/policy wrapper;
+            // jsonLd is computed (src/graphql/index.ts).
+            plainFieldsPlugin(['Article.jsonLd']),
           ],
         },
       },

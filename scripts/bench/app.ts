@@ -50,6 +50,9 @@ export function baseEnv(db: DbClient, articles: number, corpus: 'perf' | 'search
     LOG_LEVEL: 'error',
     SEED_DEMO: 'false',
     STRAPI_TELEMETRY_DISABLED: 'true',
+    // One public origin for the seeding process and every server, whatever its port, as in production: the
+    // read model's rows (media URLs in JSON-LD) are rendered for it, and a new origin re-renders them all.
+    PUBLIC_URL: 'http://127.0.0.1:1337',
     // The feed rate limiter would answer 429 to a benchmark from one IP; keep it in the path, out of the way.
     RATE_LIMIT_ANON_PER_MIN: '1000000000',
     RATE_LIMIT_TOKEN_PER_MIN: '1000000000',

@@ -14,8 +14,8 @@ const BLOCKING_RECONCILE_LIMIT = 2_000;
  * The read model at boot: when what a row renders from changed since the rows
  * were made (presets, render version, time zone, public media origin), or a
  * boot step rewrote articles (`outdated`), every row is marked stale; missing rows are rendered and orphans dropped
- * (reconcile), then stale rows re-rendered. Until reconcile ends, reads take
- * the Strapi path.
+ * (reconcile), then stale rows re-rendered in the background. Until reconcile
+ * ends, and for rows still stale, reads take the Strapi path.
  */
 export async function startReadModel(strapi: Core.Strapi, { outdated = false }: { outdated?: boolean } = {}): Promise<void> {
   const readModel = readModelService(strapi);
@@ -34,10 +34,12 @@ export async function startReadModel(strapi: Core.Strapi, { outdated = false }: 
   const run = async () => {
     const t = Date.now();
     const { added, removed } = await readModel.reconcile();
-    const refreshed = await readModel.refreshStale();
-    if (added || removed || refreshed) {
-      strapi.log.info(`[read-model] ready: ${added} rendered, ${removed} dropped, ${refreshed} refreshed in ${Date.now() - t} ms`);
-    }
+    if (added || removed) strapi.log.info(`[read-model] ready: ${added} rendered, ${removed} dropped in ${Date.now() - t} ms`);
+    // Stale rows are re-rendered in the background; reads meeting one take the Strapi path meanwhile.
+    void readModel
+      .refreshStale()
+      .then((n) => n && strapi.log.info(`[read-model] ${n} stale rows re-rendered in ${Date.now() - t} ms`))
+      .catch((err) => strapi.log.error(`[read-model] refresh failed: ${err instanceof Error ? err.stack : err}`));
   };
   if (missing <= BLOCKING_RECONCILE_LIMIT) return run();
   strapi.log.info(`[read-model] ${missing} published versions to render; public reads take the Strapi path until done`);

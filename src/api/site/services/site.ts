@@ -57,7 +57,7 @@ const site = ({ strapi }: { strapi: Core.Strapi }) => {
       return { name: s.name ?? '', baseUrl: s.baseUrl ?? this.apiOrigin() };
     },
 
-    /** Called by the cache-invalidation Document Service middleware on every write to the site settings. */
+    /** Called by the publication Document Service middleware on every write to the site settings. */
     forget(): void {
       held.clear();
     },
