@@ -15,6 +15,7 @@ import { ensureDevAdmin } from './bootstrap/dev-admin';
 import { seedDemoIfEnabled } from './bootstrap/demo-seed';
 import { startReadModel } from './bootstrap/read-model';
 import { installGracefulShutdown } from './bootstrap/graceful-shutdown';
+import { survivePoolConnectionErrors } from './bootstrap/database-connections';
 
 /**
  * The app's lifecycle, step by step in the order they run (README, "Architecture").
@@ -22,6 +23,7 @@ import { installGracefulShutdown } from './bootstrap/graceful-shutdown';
  */
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    survivePoolConnectionErrors(strapi); // a connection opened while PostgreSQL restarts must not stop the process
     registerInfra(strapi); // cache stores, Redis, locale registry, rate-limit counters (src/infra)
     skipFullTableFirstPublishedAtMigration(strapi); // a beforeSync hook
     makePrivateAttributesUnsearchable(strapi); // before the database models are built
