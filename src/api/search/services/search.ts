@@ -3,7 +3,8 @@ import type { Knex } from 'knex';
 import { blocksToPlainText } from '../../../lib/blocks-text';
 import { LISTS_KEY } from '../../../lib/cache-keys';
 import { buildSnippet } from '../../../lib/highlight';
-import { parseSearchQuery, positiveWords, SearchQueryError } from '../../../lib/search-query';
+import { STEMMER_VERSION } from '../../../lib/arabic-stem';
+import { parseSearchQuery, positiveKeys, SearchQueryError } from '../../../lib/search-query';
 import { infra } from '../../../infra';
 import { invalid, notFound } from '../../../infra/errors';
 import { postgresEngine } from '../engines/postgres';
@@ -97,7 +98,7 @@ const search = ({ strapi }: { strapi: Core.Strapi }) => ({
   async reindex(onProgress: (done: number, total: number) => void = () => {}, batchSize = 500): Promise<number> {
     const engine = this.engine();
     const where = { publishedAt: { $notNull: true } };
-    const total = await strapi.db.query(ARTICLE).count({ where });
+    const total = await this.publishedCount();
     onProgress(0, total);
     const count = await strapi.db.transaction(async ({ trx }) => {
       await engine.clear(trx as Knex);
@@ -118,10 +119,23 @@ const search = ({ strapi }: { strapi: Core.Strapi }) => ({
         done += batch.length;
         onProgress(done, total);
       }
+      await (trx as Knex)('article_search_meta').where({ key: 'stemmer' }).delete();
+      await (trx as Knex)('article_search_meta').insert({ key: 'stemmer', value: STEMMER_VERSION });
       return done;
     });
     await infra(strapi).cache.invalidate([LISTS_KEY]);
     return count;
+  },
+
+  /** The stemmer version the index was built with (null: unknown, i.e. built before versions were kept). */
+  async indexVersion(): Promise<string | null> {
+    const row = await strapi.db.connection('article_search_meta').where({ key: 'stemmer' }).first('value');
+    return row?.value ?? null;
+  },
+
+  /** How many published article versions a reindex would write. */
+  async publishedCount(): Promise<number> {
+    return strapi.db.query(ARTICLE).count({ where: { publishedAt: { $notNull: true } } });
   },
 
   /**
@@ -151,7 +165,7 @@ const search = ({ strapi }: { strapi: Core.Strapi }) => ({
       throw err;
     }
     const { total, hits } = await this.engine().search(strapi.db.connection, { query: parsed, locale, sectionId, limit: pageSize, offset: (page - 1) * pageSize });
-    const words = positiveWords(parsed);
+    const words = positiveKeys(parsed);
     return {
       hits: hits.map((h) => ({ documentId: h.documentId, snippet: buildSnippet(h, words) })),
       locale,
