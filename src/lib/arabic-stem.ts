@@ -96,9 +96,40 @@ export function normalizeForKeys(text: string): string {
   return normalizeArabic(text.replace(PLACEHOLDER_RE, ' ').replace(TA_MARBUTA_RE, TA_PLACEHOLDER));
 }
 
+// Word characters of the BMP (letters, digits, the placeholder), as a table: a Unicode-property
+// regex over every text costs about as much as the normaliser itself. Astral characters are
+// rare (emoji are not letters): those go through WORD_RE one by one.
+const WORD_CHAR = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  if (c >= 0xd800 && c <= 0xdfff) continue;
+  if (WORD_RE.test(String.fromCharCode(c))) WORD_CHAR[c] = 1;
+  WORD_RE.lastIndex = 0;
+}
+
 /** The words of `normalizeForKeys` output, in order, with their keys. */
 export function analyzeNormalised(normalised: string): WordKeys[] {
-  return (normalised.match(WORD_RE) ?? []).map(keysOf);
+  const out: WordKeys[] = [];
+  const n = normalised.length;
+  let start = -1;
+  for (let i = 0; i <= n; i++) {
+    let word = false;
+    let width = 1;
+    if (i < n) {
+      const c = normalised.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+        width = 2;
+        word = /^[\p{L}\p{N}]$/u.test(normalised.slice(i, i + 2));
+      } else word = WORD_CHAR[c] === 1;
+    }
+    if (word) {
+      if (start < 0) start = i;
+      i += width - 1;
+    } else if (start >= 0) {
+      out.push(keysOf(normalised.slice(start, i)));
+      start = -1;
+    }
+  }
+  return out;
 }
 
 /** The words of a text, in order, with their keys; the surfaces are the words of normalizeArabic(text). */

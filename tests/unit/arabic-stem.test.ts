@@ -59,6 +59,11 @@ describe('word keys', () => {
     expect(wordKeys('\uE000')).toEqual({ surface: '', stem: '', alt: '' });
   });
 
+  it('splits words like /[\p{L}\p{N}]+/u, astral letters included and emoji not', () => {
+    const text = 'سعر\u{20000}ب 👨\u200D👩 النفط،الغاز x1 — ٣';
+    expect(analyzeWords(text).map((w) => w.surface)).toEqual(normalizeArabic(text).match(/[\p{L}\p{N}]+/gu));
+  });
+
   it('names its version', () => {
     expect(STEMMER_VERSION).toMatch(/snowball-arabic/);
   });
