@@ -14,6 +14,7 @@ import { applyArticleAdminLayout } from './bootstrap/article-admin';
 import { ensureDevAdmin } from './bootstrap/dev-admin';
 import { seedDemoIfEnabled } from './bootstrap/demo-seed';
 import { startReadModel } from './bootstrap/read-model';
+import { checkSearchIndex } from './bootstrap/search-index';
 import { installGracefulShutdown } from './bootstrap/graceful-shutdown';
 import { survivePoolConnectionErrors } from './bootstrap/database-connections';
 
@@ -45,6 +46,7 @@ export default {
     await ensureNewsroomRoles(strapi);
     await applyArticleAdminLayout(strapi);
     await ensureDevAdmin(strapi);
+    await checkSearchIndex(strapi); // rebuild an index made by another stemmer version (src/bootstrap/search-index.ts)
     await seedDemoIfEnabled(strapi);
     await startReadModel(strapi, { outdated: backfilled > 0 }); // render what is missing or outdated (src/bootstrap/read-model.ts)
     infra(strapi); // make the infrastructure now rather than on the first request

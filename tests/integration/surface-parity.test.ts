@@ -180,6 +180,21 @@ describe('pending edits and never-published drafts never show, whatever the surf
     expect(graph.body.data).toEqual({ a: { total: 0 }, b: { total: 0 } });
   });
 
+  it('related stories suggest neither the embargoed draft (same section and tag) nor from it, on REST and GraphQL', async () => {
+    for (const who of ['anonymous', 'read-only'] as const) {
+      const related = await get(who, `/api/articles/${ids.live.documentId}/related`);
+      expect(related.status).toBe(200);
+      expect(related.body.data.map((a: any) => a.documentId)).not.toContain(ids.draft.documentId);
+      expect((await get(who, `/api/articles/${ids.draft.documentId}/related`)).status).toBe(404);
+    }
+    const graph = await gql('anonymous', `{ relatedArticles(documentId: "${ids.live.documentId}") { documentId title } }`);
+    expect(graph.body.errors).toBeUndefined();
+    expect(graph.body.data.relatedArticles.map((a: any) => a.documentId)).not.toContain(ids.draft.documentId);
+    const fromDraft = await gql('anonymous', `{ relatedArticles(documentId: "${ids.draft.documentId}") { title } }`);
+    expect(fromDraft.body.data?.relatedArticles ?? null).toBeNull();
+    expect(JSON.stringify(fromDraft.body.errors)).toContain('documentId');
+  });
+
   it('the preview page shows nothing without a signed link', async () => {
     const res = await get('anonymous', `/preview/articles/${ids.draft.documentId}?locale=ar&status=draft`);
     expect(res.status).toBe(401);
@@ -273,7 +288,7 @@ describe('token classes', () => {
 
   it('a partner (feed-only) token reads feeds and nothing else', async () => {
     expect((await get('partner', '/api/feeds/rss')).status).toBe(200);
-    for (const url of ['/api/articles', '/api/authors', '/api/search?q=x', '/api/sitemaps']) expect((await get('partner', url)).status).toBe(403);
+    for (const url of ['/api/articles', '/api/authors', '/api/search?q=x', `/api/articles/${ids.live.documentId}/related`, '/api/sitemaps']) expect((await get('partner', url)).status).toBe(403);
   });
 });
 

@@ -8,5 +8,12 @@ export default {
       handler: 'search.find',
       config: customRoute('q', 'locale', 'section', 'page', 'pageSize', 'digits'),
     },
+    {
+      method: 'GET',
+      path: '/articles/:documentId/related',
+      handler: 'search.related',
+      // Suggestions come from the search index: the search permission, for every caller class that has it.
+      config: { ...customRoute('locale', 'limit', 'digits'), auth: { scope: ['api::search.search.find'] } },
+    },
   ],
 };
