@@ -8,7 +8,9 @@
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { validate as validateOpenApi } from '@readme/openapi-parser';
-import { startStrapi, getText, type TestApp } from '../helpers/strapi';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startStrapi, getText, appDir, type TestApp } from '../helpers/strapi';
 import { createClassToken } from '../../src/infra/api-tokens';
 import { signPreviewToken } from '../../src/lib/preview-token';
 import { examplePath } from '../../src/lib/openapi/examples';
@@ -30,6 +32,9 @@ beforeAll(async () => {
   const res = await app.http().get('/api/openapi.json');
   expect(res.status).toBe(200);
   doc = res.body;
+  // For `OPENAPI_URL=.tmp/openapi.json npm run types:client` without a running app.
+  fs.mkdirSync(path.join(appDir, '.tmp'), { recursive: true });
+  fs.writeFileSync(path.join(appDir, '.tmp', 'openapi.json'), JSON.stringify(doc, null, 2));
   ajv.addSchema({ $id: 'openapi', components: doc.components } as object);
   for (const collection of ['articles', 'authors', 'sections', 'tags']) {
     sampleIds[collection] = (await app.http().get(`/api/${collection}`).query({ locale: 'ar' })).body.data[0].documentId;

@@ -29,7 +29,7 @@ export function curlSnippet(origin: string, template: string, example: RequestEx
 
 export function fetchSnippet(origin: string, template: string, example: RequestExample, json: boolean): string {
   const query = example.query && Object.keys(example.query).length ? ` + '?' + new URLSearchParams(${JSON.stringify(example.query)})` : '';
-  const auth = example.caller && example.caller !== 'public' ? `Authorization: \`Bearer \${process.env.${TOKEN_VARIABLE[example.caller]}}\`` : '';
+  const auth = example.caller && example.caller !== 'public' ? `Authorization: \`Bearer \${${TOKEN_VARIABLE[example.caller]}}\`` : '';
   const headers =
     example.body !== undefined
       ? `, {\n  method: 'POST',\n  headers: { 'Content-Type': 'application/json'${auth ? `, ${auth}` : ''} },\n  body: JSON.stringify(${JSON.stringify(example.body)}),\n}`
