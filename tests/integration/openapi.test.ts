@@ -36,8 +36,11 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(appDir, '.tmp'), { recursive: true });
   fs.writeFileSync(path.join(appDir, '.tmp', 'openapi.json'), JSON.stringify(doc, null, 2));
   ajv.addSchema({ $id: 'openapi', components: doc.components } as object);
-  for (const collection of ['articles', 'authors', 'sections', 'tags']) {
-    sampleIds[collection] = (await app.http().get(`/api/${collection}`).query({ locale: 'ar' })).body.data[0].documentId;
+  // Every collection with a `/api/<collection>/{…}` path: its first published Arabic document.
+  const collections = new Set(Object.keys(doc.paths).flatMap((p) => /^\/api\/([^/]+)\/\{/.exec(p)?.[1] ?? []));
+  for (const collection of collections) {
+    const first = (await app.http().get(`/api/${collection}`).query({ locale: 'ar' })).body?.data?.[0];
+    if (first?.documentId) sampleIds[collection] = first.documentId;
   }
   documentId = sampleIds.articles;
 });

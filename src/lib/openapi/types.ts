@@ -64,7 +64,7 @@ export interface RouteDoc {
   errors?: number[];
   /** Core routes: properties the content type's responses carry beyond its attributes (computed fields), merged into its schema. */
   entityProperties?: Record<string, JsonSchema>;
-  /** Request a token for: `partner` or `preview` names the token class in the description and adds bearer security. */
+  /** `required`: only token callers (bearer security); otherwise a token is optional. */
   security?: 'optional' | 'required';
   examples: RequestExample[];
 }
