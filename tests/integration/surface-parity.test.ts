@@ -170,6 +170,10 @@ describe('pending edits and never-published drafts never show, whatever the surf
     }
   });
 
+  it.each([...callers])('the API reference (document, page, GraphQL SDL) shows no content at all (%s)', async (who) => {
+    for (const url of ['/api/openapi.json', '/api/docs', '/api/schema.graphql']) expect((await get(who, url)).status).toBe(200);
+  });
+
   it('search finds neither the embargoed draft nor the words of the pending edit', async () => {
     for (const who of ['anonymous', 'read-only'] as const) {
       expect((await get(who, `/api/search?q=${CANARY.draft}`)).body.data).toEqual([]);

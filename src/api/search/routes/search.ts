@@ -1,4 +1,5 @@
 import { customRoute } from '../../../lib/route-policies';
+import { searchDoc } from '../openapi';
 
 export default {
   routes: [
@@ -6,7 +7,7 @@ export default {
       method: 'GET',
       path: '/search',
       handler: 'search.find',
-      config: customRoute('q', 'locale', 'section', 'page', 'pageSize', 'digits'),
+      config: { ...customRoute('q', 'locale', 'section', 'page', 'pageSize', 'digits'), openapi: searchDoc },
     },
     {
       method: 'GET',
