@@ -1,5 +1,5 @@
 /** API reference declaration of GET /api/search (src/lib/openapi/types.ts RouteDoc). */
-import { digitsParam, documentSchema, jsonResponse, localeParam, query, schemaRef } from '../../lib/openapi/declare';
+import { digitsParam, documentSchema, jsonResponse, localeParam, pathParam, query, schemaRef } from '../../lib/openapi/declare';
 import type { RouteDoc } from '../../lib/openapi/types';
 
 export const searchDoc: RouteDoc = {
@@ -33,5 +33,35 @@ export const searchDoc: RouteDoc = {
     { summary: 'Either word, page 1 of 10', query: { q: 'قطر or الكويت', page: '1', pageSize: '10' } },
     { summary: 'English', query: { q: 'oil', locale: 'en' } },
     { summary: 'Missing q', query: { locale: 'ar' }, status: 400 },
+  ],
+};
+
+export const relatedDoc: RouteDoc = {
+  summary: 'Related stories (أخبار ذات صلة) for a published article, most similar first',
+  description:
+    'Published articles of the same locale, never the article itself: shared title/excerpt stems (+1 each), shared tags (+2 each), the same section (+1), newest among equals. Cards as in the list. Cached like a list: any public change in the locale evicts it.',
+  tags: ['search'],
+  parameters: [
+    pathParam('documentId', schemaRef('DocumentId'), 'The published article'),
+    localeParam(),
+    query('limit', { type: 'integer', minimum: 1, maximum: 20, default: 5 }, 'Number of stories'),
+    digitsParam,
+  ],
+  responses: {
+    200: jsonResponse('Related article cards', {
+      type: 'object',
+      required: ['data', 'meta'],
+      additionalProperties: false,
+      properties: {
+        data: { type: 'array', items: documentSchema('api::article.article') },
+        meta: { type: 'object', required: ['locale'], additionalProperties: false, properties: { locale: schemaRef('Locale') } },
+      },
+    }),
+  },
+  errors: [404],
+  examples: [
+    { summary: 'Five related Arabic stories', path: { documentId: '<documentId>' } },
+    { summary: 'Three, with Arabic-Indic digits', path: { documentId: '<documentId>' }, query: { limit: '3', digits: 'arab' } },
+    { summary: 'No such article', path: { documentId: 'zzzzzzzzzzzzzzzzzzzzzzzz' }, status: 404 },
   ],
 };

@@ -1,5 +1,5 @@
 import { customRoute } from '../../../lib/route-policies';
-import { searchDoc } from '../openapi';
+import { relatedDoc, searchDoc } from '../openapi';
 
 export default {
   routes: [
@@ -14,7 +14,7 @@ export default {
       path: '/articles/:documentId/related',
       handler: 'search.related',
       // Suggestions come from the search index: the search permission, for every caller class that has it.
-      config: { ...customRoute('locale', 'limit', 'digits'), auth: { scope: ['api::search.search.find'] } },
+      config: { ...customRoute('locale', 'limit', 'digits'), auth: { scope: ['api::search.search.find'] }, openapi: relatedDoc },
     },
   ],
 };
