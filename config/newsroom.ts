@@ -16,6 +16,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
     enabled: env.bool('DEV_ADMIN', true),
     email: env('DEV_ADMIN_EMAIL', 'editor@khaleeji247.example'),
     password: env('DEV_ADMIN_PASSWORD', ''),
+    // Interface language of the development admin: the product's own (Arabic) unless told otherwise.
+    language: env('DEV_ADMIN_LANGUAGE', 'ar'),
   },
   // Benchmark instrument: an X-Query-Count header on every response (src/middlewares/query-count.ts).
   benchQueryCount: env.bool('BENCH_QUERY_COUNT', false),
