@@ -20,6 +20,8 @@ function corsOrigins(env: Core.Config.Shared.ConfigParams['env']): string[] {
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => {
   const origins = corsOrigins(env);
   return [
+    // One line per request with the URL the caller sent, status, duration and X-Request-Id (replaces strapi::logger).
+    'global::request-log',
     'global::drain', // a node shutting down says Connection: close, /_health 503 (src/bootstrap/graceful-shutdown.ts)
     'global::query-count', // benchmark instrument, inert unless BENCH_QUERY_COUNT=true
     // Per request: the Origin is echoed only when it is allowed; `*` in CORS_ORIGINS opens reads to every site, without credentials.
@@ -31,9 +33,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
     'strapi::compression',
     'global::compress',
     // A hit is answered here, before the rest runs (the original response's headers are replayed; only
-    // 200s are stored, so bad locales still get their 400 from the guard below). Hits are not logged.
+    // 200s are stored, so bad locales still get their 400 from the guard below). Hits are logged as cache=HIT.
     'global::response-cache',
-    'strapi::logger',
     'strapi::errors',
     'strapi::security',
     'strapi::poweredBy',

@@ -16,6 +16,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
     enabled: env.bool('DEV_ADMIN', true),
     email: env('DEV_ADMIN_EMAIL', 'editor@khaleeji247.example'),
     password: env('DEV_ADMIN_PASSWORD', ''),
+    // Interface language of the development admin: the product's own (Arabic) unless told otherwise.
+    language: env('DEV_ADMIN_LANGUAGE', 'ar'),
   },
   // At boot, a search index built by another stemmer version (src/bootstrap/search-index.ts) is rebuilt
   // before the app serves when there are at most this many published article versions (~2 s per 1 000

@@ -9,7 +9,7 @@ import { restoreFirstPublishedAt, skipFullTableFirstPublishedAtMigration } from 
 import { ensureReadIndexes } from './bootstrap/indexes';
 import { ensureSiteLocales } from './bootstrap/locales';
 import { assertPublicRole, disableRegistration } from './bootstrap/public-permissions';
-import { defaultNewsroomUsersToArabic, ensureNewsroomRoles } from './bootstrap/newsroom-roles';
+import { defaultNewsroomUsersToArabic, ensureNewsroomRoles, retireStrapiDefaultRoles } from './bootstrap/newsroom-roles';
 import { applyArticleAdminLayout } from './bootstrap/article-admin';
 import { ensureDevAdmin } from './bootstrap/dev-admin';
 import { seedDemoIfEnabled } from './bootstrap/demo-seed';
@@ -44,6 +44,7 @@ export default {
     await disableRegistration(strapi);
     defaultNewsroomUsersToArabic(strapi);
     await ensureNewsroomRoles(strapi);
+    await retireStrapiDefaultRoles(strapi); // Strapi's Editor/Author beside the newsroom's roles
     await applyArticleAdminLayout(strapi);
     await ensureDevAdmin(strapi);
     await checkSearchIndex(strapi); // rebuild an index made by another stemmer version (src/bootstrap/search-index.ts)

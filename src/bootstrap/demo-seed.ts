@@ -4,10 +4,17 @@ import type { Core } from '@strapi/strapi';
 import type { NewsroomConfig } from '../../config/newsroom';
 import { documentsOf } from '../infra/documents';
 import { demoContent, type DemoArticle, type DemoArticleLocale, type DemoLocale } from '../seed/demo-content';
+import { DEMO_MEDIA_DIR, type DemoMediaCredit, type DemoMediaCredits } from '../seed/demo-media';
 import { paragraphsToBlocks, parseLegacyArticle } from '../lib/legacy-article';
 
 const LOCALES: DemoLocale[] = ['ar', 'en'];
 type Ids = Map<string, string>; // demo key → documentId
+/** A demo image in the media library and the credit it came with. */
+interface DemoImage {
+  id: number;
+  credit: DemoMediaCredit;
+}
+type Images = Map<string, DemoImage>; // `article:<key>` / `author:<key>` → image
 
 /** Seeds on an empty development database unless SEED_DEMO=false; SEED_DEMO=true forces it elsewhere. */
 export async function seedDemoIfEnabled(strapi: Core.Strapi): Promise<void> {
@@ -68,11 +75,13 @@ export async function seedDemo(strapi: Core.Strapi): Promise<number> {
     }
   }
 
+  const images = await uploadDemoImages(strapi);
   const authors: Ids = new Map();
   for (const a of demoContent.authors) {
     let id: string | undefined;
+    const avatar = images.get(`author:${a.key}`)?.id;
     for (const locale of LOCALES) {
-      id = await upsert('api::author.author', 'name', locale, { ...a[locale], email: a.email, socialLinks: a.socialLinks }, id);
+      id = await upsert('api::author.author', 'name', locale, { ...a[locale], email: a.email, socialLinks: a.socialLinks, avatar }, id);
     }
     authors.set(a.key, id!);
   }
@@ -91,7 +100,8 @@ export async function seedDemo(strapi: Core.Strapi): Promise<number> {
     for (const locale of LOCALES) {
       const version = a[locale];
       if (!version) continue;
-      id = await upsert('api::article.article', 'title', locale, articleData(strapi, a, version, { sections, authors, tags }), id, true);
+      const data = { ...articleData(strapi, a, version, { sections, authors, tags }), cover: coverOf(images.get(`article:${a.key}`), locale) };
+      id = await upsert('api::article.article', 'title', locale, data, id, true);
     }
     articles.set(a.key, id!);
   }
@@ -103,6 +113,44 @@ export async function seedDemo(strapi: Core.Strapi): Promise<number> {
   }
   await backdate(strapi, articles);
   return created;
+}
+
+/**
+ * The images of data/demo-media (drawn by scripts/demo-images.ts, CC0) in the media library, found by file
+ * name or uploaded once (Strapi makes its thumbnail/small/medium/large formats). The library is not
+ * localized: a file carries the Arabic alt text and caption; each locale's cover carries its own caption,
+ * credit and alt text, and an author's avatar is shared by both locales.
+ */
+async function uploadDemoImages(strapi: Core.Strapi): Promise<Images> {
+  const dir = path.join(strapi.dirs.app.root, DEMO_MEDIA_DIR);
+  const credits = JSON.parse(fs.readFileSync(path.join(dir, 'credits.json'), 'utf8')) as DemoMediaCredits;
+  const images: Images = new Map();
+  for (const [name, credit] of Object.entries(credits.files)) {
+    let file = await strapi.db.query('plugin::upload.file').findOne({ where: { name }, select: ['id'] });
+    if (!file) {
+      const filepath = path.join(dir, name);
+      [file] = await strapi.plugin('upload').service('upload').upload({
+        data: {
+          fileInfo: {
+            name,
+            alternativeText: credit.alt.ar,
+            caption: credit.caption.ar,
+            // Strapi stores the focal point in percent.
+            focalPoint: { x: Math.round(credit.focalPoint.x * 100), y: Math.round(credit.focalPoint.y * 100) },
+          },
+        },
+        files: { filepath, originalFilename: name, mimetype: 'image/jpeg', size: fs.statSync(filepath).size },
+      });
+    }
+    images.set(`${credit.for.type}:${credit.for.key}`, { id: file.id as number, credit });
+  }
+  return images;
+}
+
+/** The `media.figure` of a cover in one locale: its caption, credit and alt text in that language. */
+function coverOf(image: DemoImage | undefined, locale: DemoLocale) {
+  if (!image) return undefined;
+  return { image: image.id, caption: image.credit.caption[locale], credit: image.credit.credit[locale], alt: image.credit.alt[locale] };
 }
 
 function articleData(strapi: Core.Strapi, a: DemoArticle, v: DemoArticleLocale, ids: Record<'sections' | 'authors' | 'tags', Ids>) {

@@ -94,8 +94,11 @@ interface AdminContentTypeService {
   getPermissionsWithNestedFields(actions: AdminAction[]): Array<{ action: string; subject: string; properties?: { fields?: string[] } }>;
 }
 interface AdminRoleService {
-  findOne(where: { code: string }): Promise<{ id: number } | null>;
-  create(data: { code: string; name: string; description: string }): Promise<{ id: number }>;
+  findOne(where: { code: string }): Promise<{ id: number; name: string } | null>;
+  getUsersCount(roleId: number): Promise<number>;
+  deleteByIds(ids: number[]): Promise<unknown>;
+  update(where: { id: number }, data: { name: string; description: string }): Promise<unknown>;
+  create(data: { code: string; name: string; description: string }): Promise<{ id: number; name: string }>;
   assignPermissions(roleId: number, permissions: Permission[]): Promise<unknown>;
 }
 
@@ -142,6 +145,43 @@ export async function ensureNewsroomRoles(strapi: Core.Strapi): Promise<Record<s
     ids[spec.code] = role.id;
   }
   return ids;
+}
+
+/**
+ * Strapi's own "Editor" and "Author" roles, which it creates on an empty database
+ * (admin bootstrap, before ours). Their names collide with the newsroom's محرر (Editor)
+ * and كاتب (Reporter) while meaning something else (every content type, no locale
+ * rules), so nobody should be given one.
+ */
+export const STRAPI_DEFAULT_ROLES = [
+  { code: 'strapi-editor', name: 'Editor', use: 'محرر (Editor)' },
+  { code: 'strapi-author', name: 'Author', use: 'كاتب (Reporter)' },
+];
+
+/** Label of a Strapi default role still held by someone (kept, but marked as not to be assigned). */
+export const retiredRoleName = (name: string, use: string) => `${name} (Strapi default, retired: use ${use})`;
+
+/**
+ * Removes Strapi's default Editor/Author roles when nobody holds them (a fresh database, every boot
+ * after); one still assigned to a user is kept and renamed so it reads as retired. Safe on every boot.
+ */
+export async function retireStrapiDefaultRoles(strapi: Core.Strapi): Promise<void> {
+  const roles = strapi.service('admin::role') as unknown as AdminRoleService;
+  for (const spec of STRAPI_DEFAULT_ROLES) {
+    const role = await roles.findOne({ code: spec.code });
+    if (!role) continue;
+    if ((await roles.getUsersCount(role.id)) === 0) {
+      await roles.deleteByIds([role.id]);
+      continue;
+    }
+    const name = retiredRoleName(spec.name, spec.use);
+    if (role.name === name) continue;
+    await roles.update(
+      { id: role.id },
+      { name, description: `Strapi's default role, not used by the newsroom. Move its users to ${spec.use} and it is removed at the next start.` },
+    );
+    strapi.log.warn(`[newsroom-roles] Strapi's "${spec.name}" role is still assigned; renamed "${name}" (move its users to ${spec.use})`);
+  }
 }
 
 /** New admin users holding a newsroom role get the Arabic interface unless they chose a language. */

@@ -3,7 +3,7 @@ import type { Context, Next } from 'koa';
 import { infra } from '../infra';
 
 /**
- * First of all middlewares. While the node drains for a shutdown
+ * First after the request log. While the node drains for a shutdown
  * (src/bootstrap/graceful-shutdown.ts): every response says
  * `Connection: close`, so the load balancer stops reusing this node's
  * connections, and `/_health` answers 503, so a health-checking balancer takes

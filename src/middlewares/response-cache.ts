@@ -14,7 +14,7 @@ import { declareCacheKeys, declaredCacheKeys, preferredEncoding } from '../infra
  * (content type, caching, security headers, Link, Vary…) is stored and replayed.
  */
 const PER_RESPONSE = new Set([
-  'date', 'etag', 'content-length', 'content-encoding', 'set-cookie', 'x-cache', 'x-response-time', 'x-query-count', 'retry-after',
+  'date', 'etag', 'x-request-id', 'content-length', 'content-encoding', 'set-cookie', 'x-cache', 'x-response-time', 'x-query-count', 'retry-after',
   'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'connection', 'keep-alive', 'transfer-encoding',
 ]);
 
@@ -47,7 +47,7 @@ function serve(ctx: Context, entry: CachedResponse, outcome: Outcome): void {
  * list`, so any public change to an article, a taxonomy or a file evicts it). It stands right after the request guard (which has
  * already counted the request against its rate limit) and the compressor, so
  * a hit costs a map lookup, and the security headers are replayed with the
- * body; hits are therefore not in the request log. Requests with an
+ * body (the request log, first of all, still prints them). Requests with an
  * Authorization header (partners, admins, drafts) always reach the application.
  *
  * - Keys: what the controller declared (src/infra/http.ts declareCacheKeys)

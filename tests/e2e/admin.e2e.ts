@@ -78,6 +78,9 @@ describe('reporter', () => {
     await page.fill('input[name="title"]', TITLE);
     await page.click(BODY_EDITOR);
     await page.keyboard.type(BODY);
+    // On a loaded machine the editor can lag behind the keystrokes: save only once it shows them all.
+    await page.waitForFunction(([sel, body]) => document.querySelector(sel)?.textContent?.includes(body), [BODY_EDITOR, BODY]);
+    await page.waitForTimeout(500);
     await page.click('input[name="section"]');
     await page.getByRole('option', { name: 'ثقافة' }).click();
     await page.locator('button[type="submit"]').first().click();

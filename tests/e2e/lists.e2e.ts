@@ -183,3 +183,15 @@ it('the English version’s heading stays left-to-right', async () => {
   await heading.waitFor();
   expect(await layoutOf(heading, EN_LONG)).toMatchObject({ direction: 'ltr', firstVisible: true, firstAtStart: true });
 });
+
+it('Settings → Roles: the newsroom roles and Super Admin, no Strapi "Editor"/"Author" beside them', async () => {
+  const admin = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+  await logIn(admin, state.admin.email);
+  await admin.goto(`${baseUrl}/admin/settings/roles`);
+  const rows = admin.locator('main table tbody tr');
+  await rows.filter({ hasText: 'رئيس التحرير (Editor-in-chief)' }).waitFor();
+  const names = (await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelector('td')?.textContent?.trim() ?? ''))).sort();
+  expect(names).toEqual(['Super Admin', 'رئيس التحرير (Editor-in-chief)', 'كاتب (Reporter)', 'محرر (Editor)'].sort());
+  await shot(admin, 'lists-08-settings-roles', false);
+  await admin.context().close();
+});

@@ -4,6 +4,7 @@
 const { spawn, execFileSync } = require('node:child_process');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
+const http = require('node:http');
 const net = require('node:net');
 const path = require('node:path');
 
@@ -20,13 +21,30 @@ const freePort = () =>
     srv.on('error', reject);
   });
 
+/**
+ * One request on its own connection (Connection: close). fetch() would leave a keep-alive socket in
+ * this process's pool, which the tests (same process) reuse: when loading the first test file takes
+ * about the server's 5 s keep-alive timeout, the server closes it as it is reused ("other side closed").
+ */
+const request = (url, { method = 'GET', body } = {}) =>
+  new Promise((resolve, reject) => {
+    const req = http.request(url, { method, agent: false, headers: body ? { 'content-type': 'application/json' } : {} }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode, text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+
 async function waitForHealth(url, child, logs, timeoutMs = 120000) {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (child.exitCode !== null) throw new Error(`strapi start exited ${child.exitCode}:\n${logs.join('')}`);
     try {
-      const res = await fetch(`${url}/_health`);
-      if (res.status === 204 || res.ok) return;
+      const res = await request(`${url}/_health`);
+      if (res.status >= 200 && res.status < 300) return;
     } catch {
       /* not listening yet */
     }
@@ -73,12 +91,8 @@ module.exports = async () => {
 
   // The first Super Admin, as the admin's registration page makes it.
   const admin = { email: `chief-${id}@khaleeji247.example`, password: 'E2e-Newsroom-2024', firstname: 'مدير', lastname: 'النظام' };
-  const res = await fetch(`${baseUrl}/admin/register-admin`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(admin),
-  });
-  if (!res.ok) throw new Error(`register-admin → ${res.status}: ${await res.text()}`);
+  const res = await request(`${baseUrl}/admin/register-admin`, { method: 'POST', body: JSON.stringify(admin) });
+  if (res.status !== 200 && res.status !== 201) throw new Error(`register-admin → ${res.status}: ${res.text}`);
 
   fs.writeFileSync(stateFile, JSON.stringify({ baseUrl, pid: child.pid, dbFile: path.join(appDir, env.DATABASE_FILENAME), admin }));
   globalThis.__E2E_LOGS__ = logs;

@@ -1,7 +1,12 @@
-import { startStrapi, type TestApp } from '../helpers/strapi';
+import fs from 'node:fs';
+import path from 'node:path';
+import { appDir, getText, startStrapi, type TestApp } from '../helpers/strapi';
+import { DEMO_MEDIA_DIR, type DemoMediaCredits } from '../../src/seed/demo-media';
 import { seedDemo } from '../../src/bootstrap/demo-seed';
 import { ensureDevAdmin } from '../../src/bootstrap/dev-admin';
 import { demoContent } from '../../src/seed/demo-content';
+import { STRAPI_DEFAULT_ROLES, retireStrapiDefaultRoles, retiredRoleName } from '../../src/bootstrap/newsroom-roles';
+import { adminUser } from '../helpers/admin';
 
 let app: TestApp;
 const UIDS = ['api::article.article', 'api::author.author', 'api::section.section', 'api::tag.tag', 'api::site.site'];
@@ -62,6 +67,88 @@ describe('demo content', () => {
   });
 });
 
+describe('demo images', () => {
+  const credits = JSON.parse(fs.readFileSync(path.join(appDir, DEMO_MEDIA_DIR, 'credits.json'), 'utf8')) as DemoMediaCredits;
+  const creditFor = (type: string, key: string) => Object.values(credits.files).find((c) => c.for.type === type && c.for.key === key)!;
+
+  it('every demo story has its cover with the caption, credit and alt text of its language', async () => {
+    for (const locale of ['ar', 'en'] as const) {
+      const list = (await app.http().get(`/api/articles?locale=${locale}&pagination[pageSize]=100`)).body.data;
+      const stories = demoContent.articles.filter((a) => a[locale]);
+      expect(list).toHaveLength(stories.length);
+      for (const a of stories) {
+        const card = list.find((c: any) => c.title === a[locale]!.title);
+        const credit = creditFor('article', a.key);
+        expect(card.cover).toMatchObject({ caption: credit.caption[locale], credit: credit.credit[locale], alt: credit.alt[locale] });
+        expect(card.cover.image).toMatchObject({ mime: 'image/jpeg', width: credit.width, height: credit.height, alternativeText: credit.alt.ar });
+        expect(card.cover.image.url).toMatch(/^\/uploads\/.+\.jpg$/);
+        expect(Object.keys(card.cover.image.formats ?? {})).toEqual(expect.arrayContaining(['thumbnail', 'small']));
+        const bytes = await app.http().get(card.cover.image.url);
+        expect(bytes.status).toBe(200);
+        expect(bytes.headers['content-type']).toBe('image/jpeg');
+      }
+    }
+    const arabic = (await app.http().get('/api/articles?pagination[pageSize]=1')).body.data[0];
+    expect(arabic.cover.caption).toMatch(/[\u0600-\u06FF]/);
+  });
+
+  it('the authors with a portrait have it as their avatar, in both locales', async () => {
+    for (const locale of ['ar', 'en']) {
+      const authors = (await app.http().get(`/api/authors?locale=${locale}&populate=avatar`)).body.data;
+      for (const a of demoContent.authors) {
+        const author = authors.find((x: any) => x.name === a[locale as 'ar' | 'en'].name);
+        const credit = Object.values(credits.files).find((c) => c.for.type === 'author' && c.for.key === a.key);
+        if (credit) expect(author.avatar).toMatchObject({ mime: 'image/jpeg', width: credit.width, alternativeText: credit.alt.ar });
+        else expect(author.avatar).toBeNull();
+      }
+    }
+  });
+
+  it('the feeds and JSON-LD show the covers', async () => {
+    const rss = await getText(app, '/api/feeds/rss');
+    expect(rss.status).toBe(200);
+    const items = rss.body.split('<item>').length - 1;
+    expect(items).toBe(demoContent.articles.length);
+    expect(rss.body.split('<media:content').length - 1).toBe(items);
+    expect(rss.body).toContain('<media:credit');
+    const nato = demoContent.articles.find((a) => a.key === 'nato-brussels')!;
+    expect(rss.body).toContain(creditFor('article', nato.key).caption.ar);
+    const card = (await app.http().get('/api/articles').query({ 'filters[title][$eq]': nato.ar.title })).body.data[0];
+    const jsonLd = JSON.parse(card.jsonLd);
+    expect(JSON.stringify(jsonLd.image)).toMatch(/\/uploads\/.+\.jpg/);
+  });
+
+  it('seeding again uploads nothing', async () => {
+    const files = await app.strapi.db.query('plugin::upload.file').count();
+    expect(files).toBe(Object.keys(credits.files).length);
+    expect(await seedDemo(app.strapi)).toBe(0);
+    expect(await app.strapi.db.query('plugin::upload.file').count()).toBe(files);
+  });
+});
+
+describe('Strapi\'s default admin roles', () => {
+  const codes = async () => (await app.strapi.db.query('admin::role').findMany({ select: ['code'] })).map((r: { code: string }) => r.code).sort();
+
+  it('are gone on a fresh database: Settings → Roles lists Super Admin and the newsroom roles only', async () => {
+    expect(await codes()).toEqual(['newsroom-editor', 'newsroom-editor-in-chief', 'newsroom-reporter', 'strapi-super-admin']);
+  });
+
+  it('one still held by a user is kept but renamed as retired, and removed once nobody holds it', async () => {
+    const roles = app.strapi.service('admin::role');
+    const spec = STRAPI_DEFAULT_ROLES.find((r) => r.code === 'strapi-author')!;
+    const role = await roles.create({ name: spec.name, code: spec.code, description: 'Authors can manage the content they have created.' });
+    const holder = await adminUser(app, spec.code);
+    await retireStrapiDefaultRoles(app.strapi);
+    await retireStrapiDefaultRoles(app.strapi);
+    expect((await roles.findOne({ code: spec.code })).name).toBe(retiredRoleName(spec.name, spec.use));
+    expect(retiredRoleName(spec.name, spec.use)).toBe('Author (Strapi default, retired: use كاتب (Reporter))');
+    await app.strapi.db.query('admin::user').delete({ where: { id: holder.user.id } });
+    await retireStrapiDefaultRoles(app.strapi);
+    expect(await roles.findOne({ id: role.id })).toBeNull();
+    expect(await codes()).not.toContain(spec.code);
+  });
+});
+
 describe('development admin', () => {
   it('is created only in development, once, and never in other environments', async () => {
     await ensureDevAdmin(app.strapi);
@@ -76,9 +163,18 @@ describe('development admin', () => {
       const login = await app.http().post('/admin/login').send({ email: 'editor@khaleeji247.example', password: 'Dev-Password-123' });
       expect(login.status).toBe(200);
       expect(login.body.data.token).toEqual(expect.any(String));
+      // The admin opens in Arabic: the interface language the login answer carries (DEV_ADMIN_LANGUAGE unset).
+      expect(login.body.data.user.preferedLanguage).toBe('ar');
+
+      // DEV_ADMIN_LANGUAGE=en on another fresh database.
+      await app.strapi.db.query('admin::user').deleteMany({});
+      app.strapi.config.set('newsroom.devAdmin.language', 'en');
+      await ensureDevAdmin(app.strapi);
+      expect((await app.strapi.db.query('admin::user').findOne({ where: { email: 'editor@khaleeji247.example' } })).preferedLanguage).toBe('en');
     } finally {
       app.strapi.config.set('environment', environment);
       app.strapi.config.set('newsroom.devAdmin.password', '');
+      app.strapi.config.set('newsroom.devAdmin.language', 'ar');
     }
   });
 });
