@@ -17,6 +17,15 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
     email: env('DEV_ADMIN_EMAIL', 'editor@khaleeji247.example'),
     password: env('DEV_ADMIN_PASSWORD', ''),
   },
+  // The desk (README, "The desk"): revisions of every save, edit locks, the review step.
+  desk: {
+    // Off only to measure what revisions cost a save (npm run bench:revisions).
+    revisions: env.bool('REVISIONS_ENABLED', true),
+    // Draft revisions kept per locale version (a positive integer or `all`); published ones are always kept.
+    revisionsKeep: env('REVISIONS_KEEP', '50'),
+    // A lock whose heartbeats (every ~15 s from the admin) stopped this long ago no longer holds.
+    lockTtlSeconds: env.int('LOCK_TTL_SECONDS', 45),
+  },
   // Benchmark instrument: an X-Query-Count header on every response (src/middlewares/query-count.ts).
   benchQueryCount: env.bool('BENCH_QUERY_COUNT', false),
 });
