@@ -23,6 +23,15 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
   // before the app serves when there are at most this many published article versions (~2 s per 1 000
   // on SQLite); with more, the log says to run `npm run search:reindex`. 0: never rebuild at boot.
   searchReindexOnBootMax: env.int('SEARCH_REINDEX_ON_BOOT_MAX', 20_000),
+  // The desk (README, "The desk"): revisions of every save, edit locks, the review step.
+  desk: {
+    // Off only to measure what revisions cost a save (npm run bench:revisions).
+    revisions: env.bool('REVISIONS_ENABLED', true),
+    // Draft revisions kept per locale version (a positive integer or `all`); published ones are always kept.
+    revisionsKeep: env('REVISIONS_KEEP', '50'),
+    // A lock whose heartbeats (every ~15 s from the admin) stopped this long ago no longer holds.
+    lockTtlSeconds: env.int('LOCK_TTL_SECONDS', 45),
+  },
   // Benchmark instrument: an X-Query-Count header on every response (src/middlewares/query-count.ts).
   benchQueryCount: env.bool('BENCH_QUERY_COUNT', false),
 });

@@ -5,6 +5,7 @@ import { validateQueryValues } from './bootstrap/query-validation';
 import { registerDocumentMiddlewares, subscribeMediaChanges } from './documents';
 import { registerGraphql } from './graphql';
 import { registerPreviewRoute } from './api/preview/route';
+import { registerDeskRoutes } from './api/article/desk-routes';
 import { restoreFirstPublishedAt, skipFullTableFirstPublishedAtMigration } from './bootstrap/first-published-at';
 import { ensureReadIndexes } from './bootstrap/indexes';
 import { ensureSiteLocales } from './bootstrap/locales';
@@ -32,6 +33,7 @@ export default {
     registerDocumentMiddlewares(strapi); // src/documents/index.ts: the ordered list
     registerGraphql(strapi); // src/graphql: types, resolvers, resolversConfig (policies)
     registerPreviewRoute(strapi); // /preview/articles/:documentId on the root router
+    registerDeskRoutes(strapi); // /article-desk/… on the admin API: revisions, locks, review (src/api/article/desk-routes.ts)
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -2,16 +2,20 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 import { watchContentDirection } from './content-direction';
 import { watchEditingDirection } from './editing-direction';
 import { dismissIntroductions } from './introductions';
+import { deskPanel } from './desk-panel';
 
 export default {
   config: {
     // Interface languages offered besides English (Profile → Interface language).
     locales: ['ar'],
   },
-  bootstrap(_app: StrapiApp) {
+  bootstrap(app: StrapiApp) {
     // Before the first render: Strapi reads these settings when it mounts.
     dismissIntroductions();
     watchEditingDirection();
     watchContentDirection();
+    // The desk on the article edit view: lock, review, revisions (src/admin/desk-panel.tsx).
+    const contentManager = app.getPlugin('content-manager') as unknown as { apis: { addEditViewSidePanel: (panels: unknown[]) => void } };
+    contentManager.apis.addEditViewSidePanel([deskPanel]);
   },
 };

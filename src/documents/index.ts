@@ -5,6 +5,8 @@ import { validationMiddleware } from './validation';
 import { scheduleMiddleware } from './schedule';
 import { slugMiddleware } from './slugs';
 import { readingTimeMiddleware } from './reading-time';
+import { locksMiddleware } from './locks';
+import { revisionsMiddleware } from './revisions';
 import { useDocumentMiddlewares } from './types';
 
 export { subscribeMediaChanges } from './publication';
@@ -13,21 +15,29 @@ export { subscribeMediaChanges } from './publication';
  * The Document Service middlewares, outermost first. They hold for every
  * caller — REST, GraphQL, the admin, cron, scripts:
  * 1. read-access — reads only: what a caller without the drafts permission may see;
- * 2. publication — wraps every write in one transaction, compares the public
+ * 2. locks — a write to a version someone else holds the edit lock of is a
+ *    409 naming the holder, before any transaction is opened;
+ * 3. publication — wraps every write in one transaction, compares the public
  *    versions before and after; when they changed, rebuilds the search index
  *    and read model in that transaction, then evicts the cache, purges the CDN
  *    and pings the WebSub hub after the commit (a draft save does none of it);
- * 3. validation — rules the schema cannot express, before anything is written;
- * 4. schedule — embargo/expiry checks, a reporter's edit clears the embargo;
- * 5. slugs, 6. reading-time — derived fields.
+ * 4. validation — rules the schema cannot express, before anything is written;
+ * 5. schedule — embargo/expiry checks, a reporter's edit clears the embargo
+ *    (and puts the story back in review);
+ * 6. slugs, 7. reading-time — derived fields;
+ * 8. revisions — innermost, so every path is caught and the revision is of
+ *    exactly what was written: one per changed locale version, in the
+ *    write's transaction (published ones answer "what was public at T").
  */
 export function registerDocumentMiddlewares(strapi: Core.Strapi): void {
   useDocumentMiddlewares(strapi, [
     readAccessMiddleware(strapi),
+    locksMiddleware(strapi),
     publicationMiddleware(strapi),
     validationMiddleware(strapi),
     scheduleMiddleware(strapi),
     slugMiddleware(strapi),
     readingTimeMiddleware(strapi),
+    revisionsMiddleware(strapi),
   ]);
 }

@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { checkSchedule, SCHEDULE_FIELDS, type Schedule } from '../lib/schedule-rules';
 import { infra } from '../infra';
 import { invalidFields } from '../infra/errors';
+import { actorOfRequest } from '../infra/access';
+import { reviewService } from '../api/services';
 import type { DocumentCall, DocumentMiddleware } from './types';
 
 const ARTICLE = 'api::article.article';
@@ -22,7 +24,8 @@ function editorIsSaving(strapi: Core.Strapi): boolean | null {
  * A reporter's edit of a draft an editor has scheduled must not go live
  * unreviewed at the embargo time: the embargo (scheduledPublishAt) of that
  * locale version is cleared, and the editor schedules it again after review.
- * The expiry stays: taking a story down is never the risk.
+ * The expiry stays: taking a story down is never the risk. The version goes
+ * back to the editors' review queue (src/api/article/services/review.ts).
  */
 async function clearEmbargoOnReporterEdit(strapi: Core.Strapi, params: DocumentCall['params'], data: Record<string, unknown>): Promise<void> {
   if (editorIsSaving(strapi) !== false || !params.documentId) return;
@@ -33,6 +36,8 @@ async function clearEmbargoOnReporterEdit(strapi: Core.Strapi, params: DocumentC
   });
   if (draft?.scheduledPublishAt) {
     data.scheduledPublishAt = null;
+    const actor = actorOfRequest(strapi);
+    if (actor) await reviewService(strapi).resubmit(params.documentId, locale, actor);
     strapi.log.info(`[schedule] embargo of article ${params.documentId} (${locale}) cleared: edited by a user who cannot publish`);
   }
 }

@@ -72,3 +72,33 @@ export function modelLookup(strapi: Core.Strapi): ModelLookup {
     return model ? { attributes: model.attributes, draftAndPublish: contentTypes.hasDraftAndPublish(model) } : undefined;
   };
 }
+
+/** Who is making a write, as the desk records it (revisions, locks, review). */
+export interface Actor {
+  kind: 'admin' | 'token' | 'user' | 'system';
+  id: number | null;
+  name: string;
+}
+
+interface RequestState {
+  auth?: AuthState;
+  user?: { id?: number; firstname?: string | null; lastname?: string | null; username?: string | null; email?: string };
+}
+
+/** The admin user, API token or end user of the current request; null outside a request (cron, scripts). */
+export function actorOfRequest(strapi: Core.Strapi): Actor | null {
+  const state = (strapi.requestContext.get() as { state?: RequestState } | undefined)?.state;
+  if (!state) return null;
+  const kind = callerKind(state.auth);
+  const user = state.user;
+  if (kind === 'admin' && user?.id) {
+    const name = [user.firstname, user.lastname].filter(Boolean).join(' ') || user.username || user.email || `admin ${user.id}`;
+    return { kind: 'admin', id: user.id, name };
+  }
+  if (kind.endsWith('-token')) {
+    const token = state.auth?.credentials as { id?: number; name?: string } | undefined;
+    return { kind: 'token', id: token?.id ?? null, name: token?.name ?? 'API token' };
+  }
+  if (kind === 'user') return { kind: 'user', id: user?.id ?? null, name: user?.username ?? 'user' };
+  return { kind: 'system', id: null, name: 'anonymous' };
+}

@@ -54,3 +54,8 @@ export function unauthorized(field: string | FieldPath, message: string, summary
 export function unavailable(field: string | FieldPath, summary: string): never {
   throw createHttpError(503, summary, { details: details([{ path: asPath(field), message: 'is unavailable' }], 'ServiceUnavailableError') });
 }
+
+/** 409 naming what is in the way (e.g. another editor's lock on the version). */
+export function conflict(field: string | FieldPath, message: string, summary: string, extra: Record<string, unknown> = {}): never {
+  throw createHttpError(409, summary, { details: { ...details([{ path: asPath(field), message }], 'ConflictError'), ...extra } });
+}

@@ -101,6 +101,39 @@ describe('drafts: refused to every caller without the drafts permission, on ever
   });
 });
 
+describe('revisions (the desk): drafts by another name', () => {
+  const urls = () => [
+    `/api/articles/${ids.draft.documentId}/revisions`,
+    `/api/articles/${ids.live.documentId}/revisions?locale=ar&page=1&pageSize=5`,
+    `/api/articles/${ids.draft.documentId}/revisions/1`,
+    `/api/articles/${ids.live.documentId}/published-at?at=${encodeURIComponent(new Date().toISOString())}`,
+  ];
+
+  it.each(callers)('every revision route is 403 to a caller without the drafts permission (%s)', async (who) => {
+    for (const url of urls()) {
+      const res = await get(who, url);
+      expect([url, res.status]).toEqual([url, 403]);
+    }
+  });
+
+  it('the preview token (drafts permission) reads the embargoed draft\'s history and what is live', async () => {
+    const list = await get('preview', `/api/articles/${ids.draft.documentId}/revisions`);
+    expect(list.status).toBe(200);
+    expect(list.body.data[0].title).toContain(CANARY.draft);
+    const live = await get('preview', `/api/articles/${ids.live.documentId}/published-at?at=${encodeURIComponent(new Date().toISOString())}`);
+    expect(live.body.data.content.title).toBe(LIVE_TITLE);
+  });
+
+  it('the admin desk routes need an admin session: 401 to everyone else, tokens included', async () => {
+    for (const who of ['anonymous', ...callers.filter((c) => c !== 'anonymous'), 'preview'] as Caller[]) {
+      for (const url of [`/article-desk/articles/${ids.draft.documentId}`, `/article-desk/articles/${ids.draft.documentId}/revisions`, '/article-desk/revisions/1', '/article-desk/revisions/1/diff', '/article-desk/review-queue']) {
+        const res = await get(who, url);
+        expect([who, url, res.status]).toEqual([who, url, 401]);
+      }
+    }
+  });
+});
+
 describe('pending edits and never-published drafts never show, whatever the surface', () => {
   it.each(['anonymous', 'read-only'] as const)('REST, populate and JSON-LD show the live version only (%s)', async (who) => {
     const list = await get(who, '/api/articles');

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { revisionsService } from '../../services';
 
 /**
  * Embargo and expiry: publishes the drafts whose `scheduledPublishAt` is due and
@@ -70,7 +71,14 @@ async function claim(strapi: Core.Strapi, trx: Knex.Transaction, kind: ScheduleK
   return (await query).length > 0;
 }
 
+/** The revisions these writes make name the scheduler as their author. */
+const SCHEDULER = { actor: { kind: 'system' as const, id: null, name: 'scheduler' } };
+
 async function runOne(strapi: Core.Strapi, kind: ScheduleKind, row: { id: number; documentId: string; locale: string }, now: Date) {
+  return revisionsService(strapi).within(SCHEDULER, () => claimAndRun(strapi, kind, row, now));
+}
+
+async function claimAndRun(strapi: Core.Strapi, kind: ScheduleKind, row: { id: number; documentId: string; locale: string }, now: Date) {
   return strapi.db.transaction(async ({ trx }) => {
     if (!(await claim(strapi, trx as Knex.Transaction, kind, row.id, now))) return false;
     // Cleared first, so the published copy made from this draft carries no stale schedule.
