@@ -15,6 +15,8 @@ import { ensureDevAdmin } from './bootstrap/dev-admin';
 import { seedDemoIfEnabled } from './bootstrap/demo-seed';
 import { startReadModel } from './bootstrap/read-model';
 import { installGracefulShutdown } from './bootstrap/graceful-shutdown';
+import { registerPartnerAdminRoutes } from './bootstrap/partner-admin';
+import { outboxService } from './api/services';
 
 /**
  * The app's lifecycle, step by step in the order they run (README, "Architecture").
@@ -29,6 +31,7 @@ export default {
     registerDocumentMiddlewares(strapi); // src/documents/index.ts: the ordered list
     registerGraphql(strapi); // src/graphql: types, resolvers, resolversConfig (policies)
     registerPreviewRoute(strapi); // /preview/articles/:documentId on the root router
+    registerPartnerAdminRoutes(strapi); // /partner-webhooks/deliveries (admin API: recent deliveries, resend)
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -46,10 +49,12 @@ export default {
     await seedDemoIfEnabled(strapi);
     await startReadModel(strapi, { outdated: backfilled > 0 }); // render what is missing or outdated (src/bootstrap/read-model.ts)
     infra(strapi); // make the infrastructure now rather than on the first request
+    outboxService(strapi).start(); // deliver partner webhooks from the outbox (src/api/partner-endpoint/services/outbox.ts)
     installGracefulShutdown(strapi); // SIGTERM drains first (src/bootstrap/graceful-shutdown.ts)
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await outboxService(strapi).stop();
     await closeInfra(strapi);
   },
 };

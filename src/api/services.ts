@@ -9,6 +9,8 @@ import type { ArticleService } from './article/services/article';
 import type { ReadModelService } from './article/services/read-model';
 import type { ScheduleService } from './article/services/schedule';
 import type { FeedService } from './feed/services/feed';
+import type { NoticesService } from './feed/services/notices';
+import type { OutboxService } from './partner-endpoint/services/outbox';
 import type { PreviewService } from './preview/services/preview';
 import type { SearchService } from './search/services/search';
 import type { SiteService } from './site/services/site';
@@ -24,3 +26,5 @@ export const searchService = (strapi: Core.Strapi) => get<SearchService>(strapi,
 export const feedService = (strapi: Core.Strapi) => get<FeedService>(strapi, 'api::feed.feed');
 export const sitemapService = (strapi: Core.Strapi) => get<SitemapService>(strapi, 'api::sitemap.sitemap');
 export const previewService = (strapi: Core.Strapi) => get<PreviewService>(strapi, 'api::preview.preview');
+export const noticesService = (strapi: Core.Strapi) => get<NoticesService>(strapi, 'api::feed.notices');
+export const outboxService = (strapi: Core.Strapi) => get<OutboxService>(strapi, 'api::partner-endpoint.outbox');

@@ -5,7 +5,10 @@ import { publicChange, splitEvictions, type PublicChange, type VersionStamp } fr
 import type { Ref } from '../lib/read-model';
 import { affectedTopics, pingHub, type ArticleTopicSource } from '../lib/websub';
 import { infra } from '../infra';
-import { feedService, readModelService, searchService, siteService } from '../api/services';
+import { feedService, noticesService, outboxService, readModelService, searchService, siteService } from '../api/services';
+import { parseTakedown, type Takedown } from '../lib/syndication';
+import { currentTakedown } from '../infra/takedown';
+import { invalidFields } from '../infra/errors';
 import type { DocumentMiddleware } from './types';
 
 const ARTICLE = 'api::article.article';
@@ -17,15 +20,15 @@ const TAXONOMY: Record<string, 'section' | 'author' | 'tag'> = {
 };
 const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
 
-type ArticleVersion = VersionStamp & PublishedVersion;
+type ArticleVersion = VersionStamp & PublishedVersion & { title?: string; slug?: string; firstPublishedAt?: string | Date | null; corrections?: unknown[] };
 type Effects = () => Promise<void>;
 
 /** The published versions of an article, with what its lists are scoped by (one query per relation). */
 const articleVersions = (strapi: Core.Strapi, documentId: string): Promise<ArticleVersion[]> =>
   strapi.db.query(ARTICLE).findMany({
     where: { documentId, publishedAt: { $notNull: true } },
-    select: ['id', 'locale', 'updatedAt'],
-    populate: { section: { select: ['slug'] }, authors: { select: ['slug'] }, tags: { select: ['slug'] } },
+    select: ['id', 'locale', 'updatedAt', 'title', 'slug', 'firstPublishedAt'],
+    populate: { section: { select: ['slug'] }, authors: { select: ['slug'] }, tags: { select: ['slug'] }, corrections: { select: ['id'] } },
   });
 
 /** The versions of a section/author/tag (no drafts: every version is public). */
@@ -66,9 +69,12 @@ export function publicationMiddleware(strapi: Core.Strapi): DocumentMiddleware {
   const log = (what: string) => (err: unknown) => strapi.log.error(`[publication] ${what}: ${err instanceof Error ? err.stack : err}`);
   const refresh = () => void readModel().refreshStale().catch(log('refreshing stale read-model rows'));
 
-  async function articleChanged(documentId: string, change: PublicChange, before: ArticleVersion[], after: ArticleVersion[]): Promise<Effects> {
+  async function articleChanged(documentId: string, action: string, takedown: Takedown | undefined, change: PublicChange, before: ArticleVersion[], after: ArticleVersion[]): Promise<Effects> {
     await searchService(strapi).syncDocument(documentId);
     await readModel().sync(documentId, change.changed);
+    // Partners: versions and kill/withhold notices, and the outbox events, in this transaction.
+    const syndicated = await noticesService(strapi).record(documentId, action, change.changed, before, after, takedown);
+    await outboxService(strapi).enqueue(syndicated);
     // Articles whose related links show this one.
     const related = await readModel().markStale('article', [documentId]);
     return async () => {
@@ -84,6 +90,7 @@ export function publicationMiddleware(strapi: Core.Strapi): DocumentMiddleware {
       await cache.invalidate(evictions.hard);
       await cache.invalidate(evictions.soft, { soft: true });
       pingFeeds(strapi, inLocales([...before, ...after], change.changed));
+      if (syndicated.length) outboxService(strapi).kick();
       if (related.length) refresh();
     };
   }
@@ -112,6 +119,15 @@ export function publicationMiddleware(strapi: Core.Strapi): DocumentMiddleware {
       return result;
     }
     const isArticle = ctx.uid === ARTICLE;
+    // Kill or withhold (README, "Kill and withhold"): given in the params, or by the admin's unpublish dialog.
+    let takedown: Takedown | undefined;
+    if (isArticle && ctx.params && 'takedown' in ctx.params) {
+      const parsed = parseTakedown(ctx.params.takedown);
+      if (parsed.errors.length) invalidFields(parsed.errors, 'Invalid takedown');
+      takedown = parsed.takedown;
+      delete ctx.params.takedown; // not a Document Service parameter
+    }
+    takedown ??= isArticle ? currentTakedown() : undefined;
     const versions = (documentId: string) => (isArticle ? articleVersions(strapi, documentId) : taxonomyVersions(strapi, ctx.uid, documentId));
     // Nested in another write (e.g. the scheduler's): the effects wait for the outermost commit.
     const nested = strapi.db.inTransaction();
@@ -126,7 +142,7 @@ export function publicationMiddleware(strapi: Core.Strapi): DocumentMiddleware {
       const change = publicChange(before, after);
       if (!change.changed.length) return written;
       effects = isArticle
-        ? await articleChanged(documentId, change, before as ArticleVersion[], after as ArticleVersion[])
+        ? await articleChanged(documentId, ctx.action, takedown, change, before as ArticleVersion[], after as ArticleVersion[])
         : await taxonomyChanged(ctx.uid, documentId, change, [...before, ...after] as Array<{ documentId: string; locale: string }>);
       if (nested) onCommit(() => void effects!().catch(log('after-commit effects')));
       return written;
