@@ -71,7 +71,9 @@ export function publicationMiddleware(strapi: Core.Strapi): DocumentMiddleware {
 
   async function articleChanged(documentId: string, action: string, takedown: Takedown | undefined, change: PublicChange, before: ArticleVersion[], after: ArticleVersion[]): Promise<Effects> {
     await searchService(strapi).syncDocument(documentId);
-    await readModel().sync(documentId, change.changed);
+    // Editions (hreflang): when a locale's URL appears, moves or goes, the other published locales show it in `alternates`/JSON-LD.
+    const editions = editionsMoved(change.changed, before, after) ? after.map((v) => v.locale).filter((l) => !change.changed.includes(l)) : [];
+    await readModel().sync(documentId, [...change.changed, ...editions]);
     // Partners: versions and kill/withhold notices, and the outbox events, in this transaction.
     const syndicated = await noticesService(strapi).record(documentId, action, change.changed, before, after, takedown);
     await outboxService(strapi).enqueue(syndicated);
@@ -84,6 +86,7 @@ export function publicationMiddleware(strapi: Core.Strapi): DocumentMiddleware {
         const keys = articleChangeKeys(documentId, locale, inLocales([...before, ...after], [locale]));
         (change.removed.includes(locale) ? hard : soft).push(...keys);
       }
+      for (const locale of editions) soft.push(...articleChangeKeys(documentId, locale, inLocales(after, [locale])));
       for (const r of related) soft.push(...articleChangeKeys(r.documentId, r.locale, [versionOf(r.locale, r.scopes)]));
       const evictions = splitEvictions(hard, soft);
       const { cache } = infra(strapi);
@@ -151,6 +154,12 @@ export function publicationMiddleware(strapi: Core.Strapi): DocumentMiddleware {
     if (!nested && effects) await (effects as Effects)();
     return result;
   };
+}
+
+/** Whether a changed locale's public URL appeared, changed (slug, section) or disappeared. */
+function editionsMoved(changed: string[], before: ArticleVersion[], after: ArticleVersion[]): boolean {
+  const url = (v: ArticleVersion | undefined) => (v ? `${v.slug ?? ''}|${v.section?.slug ?? ''}` : null);
+  return changed.some((l) => url(before.find((v) => v.locale === l)) !== url(after.find((v) => v.locale === l)));
 }
 
 /** Pings the WebSub hub, after the response, for every feed the changed versions were or are in. */

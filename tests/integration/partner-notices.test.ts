@@ -215,3 +215,46 @@ describe('kill and withhold', () => {
     expect((await ninjsEntry(a.slug))).toMatchObject({ pubstatus: 'usable', version: '1' });
   });
 });
+
+describe('editions (hreflang)', () => {
+  it('API alternates, JSON-LD translation links and sitemap hreflang pairs follow the other edition as it appears and goes', async () => {
+    const sec = await f.put('sections', sectionId, { name: 'Politics' }, { locale: 'en' });
+    const a = await publish('قمة خليجية في الرياض');
+    const ar = async () => (await app.http().get(`/api/articles/${a.documentId}`).query({ locale: 'ar' })).body.data;
+    expect((await ar()).alternates).toEqual([]);
+    expect(JSON.parse((await ar()).jsonLd).workTranslation).toBeUndefined();
+
+    const en = await f.put('articles', a.documentId, { title: 'Gulf summit in Riyadh', section: sectionId }, { locale: 'en' });
+    const arUrl = `https://khaleeji247.example/ar/${encodeURIComponent('سياسة')}/${encodeURIComponent(a.slug)}`;
+    const enUrl = `https://khaleeji247.example/en/${encodeURIComponent(sec.slug)}/${encodeURIComponent(en.slug)}`;
+    // The Arabic responses (cached above) carry the new English edition on the next request.
+    const arNow = await ar();
+    expect(arNow.alternates).toEqual([{ locale: 'en', url: enUrl }]);
+    const enNow = (await app.http().get(`/api/articles/${a.documentId}`).query({ locale: 'en' })).body.data;
+    expect(enNow.alternates).toEqual([{ locale: 'ar', url: arUrl }]);
+    const bySlug = (await app.http().get(`/api/articles/slug/${encodeURIComponent(a.slug)}`).query({ locale: 'ar' })).body.data;
+    expect(bySlug.alternates).toEqual(arNow.alternates);
+    const card = (await app.http().get('/api/articles').query({ locale: 'ar' })).body.data.find((x: any) => x.documentId === a.documentId);
+    expect(card.alternates).toEqual(arNow.alternates);
+    // The Arabic edition came first: it is the original, the English one its translation.
+    expect(JSON.parse(arNow.jsonLd).workTranslation).toEqual([{ '@type': 'NewsArticle', '@id': enUrl, url: enUrl, inLanguage: 'en' }]);
+    expect(JSON.parse(enNow.jsonLd).translationOfWork).toEqual({ '@type': 'NewsArticle', '@id': arUrl, url: arUrl, inLanguage: 'ar' });
+
+    // Sitemaps: each edition lists both, itself included, on both pages (reciprocal pairs).
+    for (const locale of ['ar', 'en']) {
+      const xml = (await getText(app, `/api/sitemaps/articles?locale=${locale}&page=1`)).body as string;
+      expect(await xmlErrors(xml)).toEqual([]);
+      expect(xml).toContain('xmlns:xhtml="http://www.w3.org/1999/xhtml"');
+      const entry = xml.split('<url>').find((u) => u.includes(`<loc>${locale === 'ar' ? arUrl : enUrl}</loc>`))!;
+      expect(entry).toContain(`<xhtml:link rel="alternate" hreflang="ar" href="${arUrl}"/>`);
+      expect(entry).toContain(`<xhtml:link rel="alternate" hreflang="en" href="${enUrl}"/>`);
+    }
+
+    // The English edition withdrawn: gone from the Arabic responses and sitemap at once.
+    await app.strapi.documents(ARTICLE).unpublish({ documentId: a.documentId, locale: 'en' });
+    expect((await ar()).alternates).toEqual([]);
+    expect(JSON.parse((await ar()).jsonLd).workTranslation).toBeUndefined();
+    const xml = (await getText(app, '/api/sitemaps/articles?locale=ar&page=1')).body as string;
+    expect(xml.split('<url>').find((u) => u.includes(arUrl))).not.toContain('xhtml:link');
+  });
+});
