@@ -34,6 +34,7 @@ beforeAll(async () => {
   receiver = await startReceiver();
   app = await startStrapi({
     CRON_ENABLED: 'false',
+    WEBHOOK_DISPATCH_ENABLED: 'true',
     WEBHOOK_DISPATCH_INTERVAL_MS: '100',
     WEBHOOK_RETRY_BASE_SECONDS: '0.2',
     WEBHOOK_RETRY_HOURS: String(3 / 3600), // dead after ~3 s of failures
@@ -180,6 +181,7 @@ describe('delivery', () => {
     // A loaded test machine may answer slowly: this test is about ownership, not the retry window.
     app.strapi.config.set('syndication.webhooks.retry.giveUpAfterSeconds', 3600);
     app.strapi.config.set('syndication.webhooks.timeoutMs', 15_000);
+    app.strapi.config.set('syndication.webhooks.batch', 2); // small claims, so both dispatchers get some
     // A second dispatcher with its own node id, as another node would have.
     const factory = require(path.join(appDir, 'dist/src/api/partner-endpoint/services/outbox')).default;
     const [one, two] = [factory({ strapi: app.strapi }), factory({ strapi: app.strapi })];

@@ -90,6 +90,8 @@ const outbox = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Claims up to `batch` due deliveries for this node; the ids it now owns. */
   async function claim(now: number): Promise<number[]> {
     const { batch, leaseSeconds } = config();
+    // Idle nodes poll every second: one indexed read, no transaction, while nothing is due.
+    if (!(await knex()(DELIVERIES).select('id').where('status', 'pending').where('next_attempt_ms', '<=', now).first())) return [];
     return knex().transaction(async (trx) => {
       let candidates = trx(DELIVERIES).select('id').where('status', 'pending').where('next_attempt_ms', '<=', now).orderBy('next_attempt_ms').limit(batch);
       if (isPostgres()) candidates = candidates.forUpdate().skipLocked();
