@@ -63,6 +63,9 @@ describe('endpoints', () => {
     await app.strapi.documents(ENDPOINT).update({ documentId: e.documentId, data: { enabled: false } } as any);
     // Not a content-API type: no public route exists.
     expect((await app.http().get('/api/partner-endpoints')).status).toBe(404);
+    const gql = await app.http().post('/graphql').set(f.auth).send({ query: '{ partnerEndpoints { name url } }' });
+    expect(gql.body.data).toBeUndefined();
+    expect(gql.body.errors[0].message).toMatch(/partnerEndpoints/);
   });
 });
 
