@@ -18,6 +18,8 @@ import { startReadModel } from './bootstrap/read-model';
 import { checkSearchIndex } from './bootstrap/search-index';
 import { installGracefulShutdown } from './bootstrap/graceful-shutdown';
 import { survivePoolConnectionErrors } from './bootstrap/database-connections';
+import { registerPartnerAdminRoutes } from './bootstrap/partner-admin';
+import { outboxService } from './api/services';
 
 /**
  * The app's lifecycle, step by step in the order they run (README, "Architecture").
@@ -34,6 +36,7 @@ export default {
     registerGraphql(strapi); // src/graphql: types, resolvers, resolversConfig (policies)
     registerPreviewRoute(strapi); // /preview/articles/:documentId on the root router
     registerDeskRoutes(strapi); // /article-desk/… on the admin API: revisions, locks, review (src/api/article/desk-routes.ts)
+    registerPartnerAdminRoutes(strapi); // /partner-webhooks/deliveries (admin API: recent deliveries, resend)
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -53,10 +56,12 @@ export default {
     await seedDemoIfEnabled(strapi);
     await startReadModel(strapi, { outdated: backfilled > 0 }); // render what is missing or outdated (src/bootstrap/read-model.ts)
     infra(strapi); // make the infrastructure now rather than on the first request
+    outboxService(strapi).start(); // deliver partner webhooks from the outbox (src/api/partner-endpoint/services/outbox.ts)
     installGracefulShutdown(strapi); // SIGTERM drains first (src/bootstrap/graceful-shutdown.ts)
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await outboxService(strapi).stop();
     await closeInfra(strapi);
   },
 };

@@ -13,6 +13,8 @@ import type { LocksService } from './article/services/locks';
 import type { ReviewService } from './article/services/review';
 import type { FeedService } from './feed/services/feed';
 import type { OpenapiService } from './openapi/services/openapi';
+import type { NoticesService } from './feed/services/notices';
+import type { OutboxService } from './partner-endpoint/services/outbox';
 import type { PreviewService } from './preview/services/preview';
 import type { SearchService } from './search/services/search';
 import type { SiteService } from './site/services/site';
@@ -32,3 +34,5 @@ export const feedService = (strapi: Core.Strapi) => get<FeedService>(strapi, 'ap
 export const sitemapService = (strapi: Core.Strapi) => get<SitemapService>(strapi, 'api::sitemap.sitemap');
 export const previewService = (strapi: Core.Strapi) => get<PreviewService>(strapi, 'api::preview.preview');
 export const openapiService = (strapi: Core.Strapi) => get<OpenapiService>(strapi, 'api::openapi.openapi');
+export const noticesService = (strapi: Core.Strapi) => get<NoticesService>(strapi, 'api::feed.notices');
+export const outboxService = (strapi: Core.Strapi) => get<OutboxService>(strapi, 'api::partner-endpoint.outbox');

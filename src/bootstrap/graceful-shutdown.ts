@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { Core } from '@strapi/strapi';
-import { readModelService, scheduleService } from '../api/services';
+import { outboxService, readModelService, scheduleService } from '../api/services';
 import { infra } from '../infra';
 import type { NewsroomConfig } from '../../config/newsroom';
 
@@ -12,7 +12,7 @@ import type { NewsroomConfig } from '../../config/newsroom';
  *    refused and goes to another node — safe to retry, nothing was sent) but
  *    keeps its open keep-alive connections: closing an idle one while the
  *    balancer sends on it is the one way a request would be lost;
- * 3. no scheduler tick starts, the running one finishes, and so does a read-model refresh;
+ * 3. no scheduler tick starts, the running one finishes, and so do a read-model refresh and a webhook pass;
  * 4. it waits until the balancer has let go of every connection (nginx closes
  *    idle ones after its keepalive_timeout, 4 s in docs/operations.md), up to
  *    SHUTDOWN_TIMEOUT_MS;
@@ -37,7 +37,7 @@ export function installGracefulShutdown(strapi: Core.Strapi): void {
       server.closeIdleConnections = closeIdle;
     }
     strapi.cron.stop();
-    await Promise.all([scheduleService(strapi).stop(), readModelService(strapi).idle()]);
+    await Promise.all([scheduleService(strapi).stop(), readModelService(strapi).idle(), outboxService(strapi).stop()]);
     const deadline = t + timeoutMs;
     while (Date.now() < deadline && (await openConnections(server)) > 0) await new Promise((r) => setTimeout(r, 100));
     strapi.log.info(`[shutdown] drained in ${Date.now() - t} ms (${await openConnections(server)} connections left)`);

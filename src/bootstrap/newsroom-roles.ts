@@ -8,6 +8,7 @@ import { SCHEDULE_FIELDS } from '../lib/schedule-rules';
  * says is what each role can do. Super Admin stays Strapi's own.
  */
 const CM = 'plugin::content-manager.explorer';
+export const PARTNER_ENDPOINT = 'api::partner-endpoint.partner-endpoint';
 const ARTICLE = 'api::article.article';
 const TAXONOMIES = ['api::section.section', 'api::tag.tag', 'api::author.author'];
 const IS_CREATOR = 'admin::is-creator';
@@ -66,11 +67,13 @@ export const NEWSROOM_ROLES: NewsroomRole[] = [
   {
     code: 'newsroom-editor-in-chief',
     name: 'رئيس التحرير (Editor-in-chief)',
-    description: 'Everything an editor does, plus deleting articles and editing the site settings.',
+    description: 'Everything an editor does, plus deleting articles, editing the site settings and managing partner webhooks.',
     grants: [
       ...editorGrants,
       { action: `${CM}.delete`, subjects: [ARTICLE] },
       ...['create', 'read', 'update'].map((a) => ({ action: `${CM}.${a}`, subjects: ['api::site.site'] })),
+      // Partner webhook endpoints, their deliveries and dead letters (/partner-webhooks/deliveries).
+      ...['create', 'read', 'update', 'delete'].map((a) => ({ action: `${CM}.${a}`, subjects: [PARTNER_ENDPOINT] })),
     ],
   },
 ];

@@ -5,7 +5,7 @@ import { readModelService, siteService } from '../api/services';
 import type { NewsroomConfig } from '../../config/newsroom';
 
 /** Bump when the rendering of a read-model row changes in a way the presets do not show. */
-const RENDER_VERSION = 1;
+const RENDER_VERSION = 2; // 2: `alternates` and JSON-LD translation links (hreflang)
 const STORE_KEY = { type: 'core', name: 'newsroom', key: 'read-model-fingerprint' } as const;
 /** Up to this many missing rows are rendered before the boot completes; more, in the background. */
 const BLOCKING_RECONCILE_LIMIT = 2_000;

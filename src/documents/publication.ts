@@ -5,7 +5,10 @@ import { publicChange, splitEvictions, type PublicChange, type VersionStamp } fr
 import type { Ref } from '../lib/read-model';
 import { affectedTopics, pingHub, type ArticleTopicSource } from '../lib/websub';
 import { infra } from '../infra';
-import { feedService, readModelService, searchService, siteService } from '../api/services';
+import { feedService, noticesService, outboxService, readModelService, searchService, siteService } from '../api/services';
+import { parseTakedown, type Takedown } from '../lib/syndication';
+import { currentTakedown } from '../infra/takedown';
+import { invalidFields } from '../infra/errors';
 import type { DocumentMiddleware } from './types';
 
 const ARTICLE = 'api::article.article';
@@ -17,15 +20,15 @@ const TAXONOMY: Record<string, 'section' | 'author' | 'tag'> = {
 };
 const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
 
-type ArticleVersion = VersionStamp & PublishedVersion;
+type ArticleVersion = VersionStamp & PublishedVersion & { title?: string; slug?: string; firstPublishedAt?: string | Date | null; corrections?: unknown[] };
 type Effects = () => Promise<void>;
 
 /** The published versions of an article, with what its lists are scoped by (one query per relation). */
 const articleVersions = (strapi: Core.Strapi, documentId: string): Promise<ArticleVersion[]> =>
   strapi.db.query(ARTICLE).findMany({
     where: { documentId, publishedAt: { $notNull: true } },
-    select: ['id', 'locale', 'updatedAt'],
-    populate: { section: { select: ['slug'] }, authors: { select: ['slug'] }, tags: { select: ['slug'] } },
+    select: ['id', 'locale', 'updatedAt', 'title', 'slug', 'firstPublishedAt'],
+    populate: { section: { select: ['slug'] }, authors: { select: ['slug'] }, tags: { select: ['slug'] }, corrections: { select: ['id'] } },
   });
 
 /** The versions of a section/author/tag (no drafts: every version is public). */
@@ -66,9 +69,14 @@ export function publicationMiddleware(strapi: Core.Strapi): DocumentMiddleware {
   const log = (what: string) => (err: unknown) => strapi.log.error(`[publication] ${what}: ${err instanceof Error ? err.stack : err}`);
   const refresh = () => void readModel().refreshStale().catch(log('refreshing stale read-model rows'));
 
-  async function articleChanged(documentId: string, change: PublicChange, before: ArticleVersion[], after: ArticleVersion[]): Promise<Effects> {
+  async function articleChanged(documentId: string, action: string, takedown: Takedown | undefined, change: PublicChange, before: ArticleVersion[], after: ArticleVersion[]): Promise<Effects> {
     await searchService(strapi).syncDocument(documentId);
-    await readModel().sync(documentId, change.changed);
+    // Editions (hreflang): when a locale's URL appears, moves or goes, the other published locales show it in `alternates`/JSON-LD.
+    const editions = editionsMoved(change.changed, before, after) ? after.map((v) => v.locale).filter((l) => !change.changed.includes(l)) : [];
+    await readModel().sync(documentId, [...change.changed, ...editions]);
+    // Partners: versions and kill/withhold notices, and the outbox events, in this transaction.
+    const syndicated = await noticesService(strapi).record(documentId, action, change.changed, before, after, takedown);
+    await outboxService(strapi).enqueue(syndicated);
     // Articles whose related links show this one.
     const related = await readModel().markStale('article', [documentId]);
     return async () => {
@@ -78,12 +86,14 @@ export function publicationMiddleware(strapi: Core.Strapi): DocumentMiddleware {
         const keys = articleChangeKeys(documentId, locale, inLocales([...before, ...after], [locale]));
         (change.removed.includes(locale) ? hard : soft).push(...keys);
       }
+      for (const locale of editions) soft.push(...articleChangeKeys(documentId, locale, inLocales(after, [locale])));
       for (const r of related) soft.push(...articleChangeKeys(r.documentId, r.locale, [versionOf(r.locale, r.scopes)]));
       const evictions = splitEvictions(hard, soft);
       const { cache } = infra(strapi);
       await cache.invalidate(evictions.hard);
       await cache.invalidate(evictions.soft, { soft: true });
       pingFeeds(strapi, inLocales([...before, ...after], change.changed));
+      if (syndicated.length) outboxService(strapi).kick();
       if (related.length) refresh();
     };
   }
@@ -112,6 +122,15 @@ export function publicationMiddleware(strapi: Core.Strapi): DocumentMiddleware {
       return result;
     }
     const isArticle = ctx.uid === ARTICLE;
+    // Kill or withhold (README, "Kill and withhold"): given in the params, or by the admin's unpublish dialog.
+    let takedown: Takedown | undefined;
+    if (isArticle && ctx.params && 'takedown' in ctx.params) {
+      const parsed = parseTakedown(ctx.params.takedown);
+      if (parsed.errors.length) invalidFields(parsed.errors, 'Invalid takedown');
+      takedown = parsed.takedown;
+      delete ctx.params.takedown; // not a Document Service parameter
+    }
+    takedown ??= isArticle ? currentTakedown() : undefined;
     const versions = (documentId: string) => (isArticle ? articleVersions(strapi, documentId) : taxonomyVersions(strapi, ctx.uid, documentId));
     // Nested in another write (e.g. the scheduler's): the effects wait for the outermost commit.
     const nested = strapi.db.inTransaction();
@@ -126,7 +145,7 @@ export function publicationMiddleware(strapi: Core.Strapi): DocumentMiddleware {
       const change = publicChange(before, after);
       if (!change.changed.length) return written;
       effects = isArticle
-        ? await articleChanged(documentId, change, before as ArticleVersion[], after as ArticleVersion[])
+        ? await articleChanged(documentId, ctx.action, takedown, change, before as ArticleVersion[], after as ArticleVersion[])
         : await taxonomyChanged(ctx.uid, documentId, change, [...before, ...after] as Array<{ documentId: string; locale: string }>);
       if (nested) onCommit(() => void effects!().catch(log('after-commit effects')));
       return written;
@@ -135,6 +154,12 @@ export function publicationMiddleware(strapi: Core.Strapi): DocumentMiddleware {
     if (!nested && effects) await (effects as Effects)();
     return result;
   };
+}
+
+/** Whether a changed locale's public URL appeared, changed (slug, section) or disappeared. */
+function editionsMoved(changed: string[], before: ArticleVersion[], after: ArticleVersion[]): boolean {
+  const url = (v: ArticleVersion | undefined) => (v ? `${v.slug ?? ''}|${v.section?.slug ?? ''}` : null);
+  return changed.some((l) => url(before.find((v) => v.locale === l)) !== url(after.find((v) => v.locale === l)));
 }
 
 /** Pings the WebSub hub, after the response, for every feed the changed versions were or are in. */

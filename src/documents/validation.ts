@@ -3,9 +3,12 @@ import { errors } from '@strapi/utils';
 import { checkArticleData, checkAuthorData, checkNamedData, checkSiteData, controlCharacterProblems, relationIsSet } from '../lib/input-rules';
 import { invalid, invalidFields, notFound } from '../infra/errors';
 import type { DocumentMiddleware } from './types';
+import { checkEndpointData } from '../lib/syndication';
+import { newSecret } from '../api/partner-endpoint/services/outbox';
 
 
 const ARTICLE = 'api::article.article';
+const ENDPOINT = 'api::partner-endpoint.partner-endpoint';
 
 /** Whether the draft of this article (in these locales) has a section; publishing needs one. */
 async function draftsWithoutSection(strapi: Core.Strapi, documentId: string, locale: unknown): Promise<string[]> {
@@ -42,10 +45,14 @@ export function validationMiddleware(strapi: Core.Strapi): DocumentMiddleware {
         : uid === 'api::author.author' ? checkAuthorData(data, action === 'create')
         : uid === 'api::section.section' || uid === 'api::tag.tag' ? checkNamedData(data, action === 'create')
         : uid === 'api::site.site' ? checkSiteData(data)
+        : uid === ENDPOINT ? checkEndpointData(data, action === 'create')
         : []),
       ];
       if (problems.length) invalidFields(problems, `Invalid ${uid.split('.').pop()}: ${problems.map((e) => `${e.path.join('.')} ${e.message}`).join('; ')}`);
     }
+
+    // A partner endpoint without a secret gets one (shown to editors in the admin, never in the API).
+    if (writing && uid === ENDPOINT && action === 'create' && !data.secret) data.secret = newSecret();
 
     if (action === 'delete' && params?.status === 'draft') {
       // Strapi throws a plain Error (a 500) for this; deleting removes every version of a locale.

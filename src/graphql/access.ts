@@ -5,8 +5,11 @@ import { CONTENT_ACCESS } from '../lib/route-policies';
 /** Plugins whose content types keep their GraphQL queries: only the locale list is for the public. */
 const QUERYABLE_PLUGINS = ['i18n'];
 
+/** Our own types that are admin configuration, not content: no GraphQL type at all (partner webhook URLs). */
+const ADMIN_ONLY_TYPES = ['api::partner-endpoint.partner-endpoint'];
+
 const pluginOf = (uid: string) => /^plugin::([^.]+)\./.exec(uid)?.[1];
-const exposed = (uid: string) => uid.startsWith('api::') || QUERYABLE_PLUGINS.includes(pluginOf(uid) ?? '');
+const exposed = (uid: string) => (uid.startsWith('api::') && !ADMIN_ONLY_TYPES.includes(uid)) || QUERYABLE_PLUGINS.includes(pluginOf(uid) ?? '');
 
 /**
  * Plugin content types (users, roles, media files, review workflows…) keep
@@ -19,6 +22,7 @@ export function hidePluginQueries(strapi: Core.Strapi): void {
   for (const uid of Object.keys(strapi.contentTypes)) {
     if (uid.startsWith('plugin::') && !exposed(uid)) extension.shadowCRUD(uid).disableQueries().disableMutations();
   }
+  for (const uid of ADMIN_ONLY_TYPES) extension.shadowCRUD(uid).disable();
 }
 
 /**

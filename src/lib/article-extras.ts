@@ -6,9 +6,12 @@
 import { formatDate, type FormattedDate } from './dates';
 import { newsArticleJsonLd, serializeJsonLd, type ArticleForJsonLd, type PublisherInfo } from './json-ld';
 import { readingTimeLabel, type Digits } from './reading-time';
+import { alternatesOf, translationJsonLd, type Alternate } from './hreflang';
 
 export interface ExtrasContext {
   publisher: PublisherInfo;
+  /** The published editions of each document (documentId → every locale's URL) and which is the original. */
+  editions?: Map<string, { all: Alternate[]; original?: string }>;
   digits?: Digits;
   timeZone?: string;
   mediaBaseUrl?: string;
@@ -19,9 +22,11 @@ export interface ArticleExtras {
   dates: { firstPublishedAt: FormattedDate | null };
   /** JSON text for <script type="application/ld+json">, already escaped. */
   jsonLd: string;
+  /** The other published editions (hreflang): `[{ locale, url }]`, empty when there is none. */
+  alternates: Alternate[];
 }
 
-type ArticleLike = ArticleForJsonLd & { readingTimeMinutes?: number | null };
+type ArticleLike = ArticleForJsonLd & { readingTimeMinutes?: number | null; documentId?: string | null };
 
 export function articleDates(article: ArticleLike, options: { digits?: Digits; timeZone?: string }): ArticleExtras['dates'] {
   const first = article.firstPublishedAt;
@@ -34,9 +39,13 @@ export function articleReadingTimeLabel(article: ArticleLike, digits?: Digits): 
 }
 
 export function articleExtras(article: ArticleLike, ctx: ExtrasContext): ArticleExtras {
+  const locale = article.locale ?? 'ar';
+  const edition = article.documentId ? ctx.editions?.get(article.documentId) : undefined;
+  const all = edition?.all ?? [];
   const extras: ArticleExtras = {
     dates: articleDates(article, ctx),
-    jsonLd: serializeJsonLd(newsArticleJsonLd(article, ctx.publisher, { mediaBaseUrl: ctx.mediaBaseUrl })),
+    jsonLd: serializeJsonLd(newsArticleJsonLd(article, ctx.publisher, { mediaBaseUrl: ctx.mediaBaseUrl, translations: translationJsonLd(locale, all, edition?.original) })),
+    alternates: alternatesOf(locale, all),
   };
   const label = articleReadingTimeLabel(article, ctx.digits);
   if (label !== undefined) extras.readingTimeLabel = label;

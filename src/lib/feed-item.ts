@@ -81,6 +81,26 @@ export interface FeedItem {
   categories: FeedCategory[];
   image?: FeedImage;
   language: string;
+  /** ninjs `version`: bumped on every public change of this locale version (src/api/feed/services/notices.ts). */
+  version?: number;
+}
+
+/**
+ * A kill or withhold notice: the story left the feed, partners must act. It
+ * carries the story's ids, the editor's reason and the new version — never a
+ * headline or body (a legal withhold may be about exactly those).
+ */
+export interface FeedNotice {
+  /** The same stable id the story had (ninjs uri, Atom id, JSON Feed id). */
+  id: string;
+  url: string;
+  language: string;
+  status: 'withheld' | 'canceled';
+  reason?: string;
+  version: number;
+  /** When it was taken down (ninjs versioncreated, Atom tombstone `when`). */
+  changed: Date;
+  firstCreated?: Date;
 }
 
 export interface FeedMeta {

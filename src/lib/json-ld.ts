@@ -39,6 +39,8 @@ export interface PublisherInfo {
 export interface JsonLdOptions {
   /** Prefix for relative media URLs ("/uploads/…"): the public URL of this server. */
   mediaBaseUrl?: string;
+  /** `workTranslation` / `translationOfWork` to the other editions (src/lib/hreflang.ts). */
+  translations?: Record<string, unknown>;
 }
 
 const absolute = (url: string, base: string | undefined): string =>
@@ -86,6 +88,7 @@ export function newsArticleJsonLd(article: ArticleForJsonLd, publisher: Publishe
     isAccessibleForFree: true,
     mainEntityOfPage: url ? { '@type': 'WebPage', '@id': url } : undefined,
     url,
+    ...(options.translations ?? {}),
   });
 }
 

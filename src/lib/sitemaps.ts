@@ -10,6 +10,8 @@ export const SITEMAP_MAX_ENTRIES = 50000;
 export interface UrlEntry {
   url: string;
   lastmod?: Date;
+  /** Every edition of the page, itself included (hreflang: `xhtml:link rel="alternate"`); only when there are two or more. */
+  alternates?: Array<{ locale: string; url: string }>;
 }
 export interface NewsEntry extends UrlEntry {
   title: string;
@@ -19,6 +21,7 @@ export interface NewsEntry extends UrlEntry {
 /** The only namespaces we declare: sitemaps.org always, Google News on the news sitemap. */
 interface Namespaces {
   news: boolean;
+  xhtml?: boolean;
 }
 
 /*
@@ -47,11 +50,16 @@ async function write(stream: SitemapStream | SitemapIndexStream, items: Array<Si
 
 async function urlset(ns: Namespaces, items: SitemapItemLoose[]): Promise<string> {
   if (!items.length) return emptyUrlset(ns);
-  return write(new SitemapStream({ xmlns: { news: ns.news, xhtml: false, image: false, video: false } }), items);
+  return write(new SitemapStream({ xmlns: { news: ns.news, xhtml: ns.xhtml ?? false, image: false, video: false } }), items);
 }
 
+/** Article sitemap; entries with editions carry `xhtml:link rel="alternate" hreflang` for each (Google: every version lists all, itself too). */
 export function renderUrlset(entries: UrlEntry[]): Promise<string> {
-  return urlset({ news: false }, entries.map((e) => ({ url: e.url, lastmod: e.lastmod?.toISOString() })));
+  const links = (e: UrlEntry) => (e.alternates && e.alternates.length > 1 ? e.alternates.map((a) => ({ lang: a.locale, url: a.url })) : undefined);
+  return urlset(
+    { news: false, xhtml: entries.some((e) => links(e)) },
+    entries.map((e) => ({ url: e.url, lastmod: e.lastmod?.toISOString(), ...(links(e) ? { links: links(e) } : {}) })),
+  );
 }
 
 export function renderNewsSitemap(entries: NewsEntry[], publication: { name: string; language: string }): Promise<string> {

@@ -10,6 +10,9 @@ const defaults = {
   SEED_DEMO: 'false',
   RATE_LIMIT_ENABLED: 'false',
   LOG_LEVEL: 'warn',
+  // The webhook dispatcher polls the database every second; suites that count queries must not see it.
+  // tests/integration/partner-webhooks.test.ts turns it on.
+  WEBHOOK_DISPATCH_ENABLED: 'false',
 };
 for (const [k, v] of Object.entries(defaults)) {
   if (process.env[k] === undefined) process.env[k] = v;

@@ -8,6 +8,7 @@
  */
 import { startStrapi, type TestApp } from '../helpers/strapi';
 import { CANARY, canariesIn, LIVE_TITLE, seedCanaries, type Canaries } from '../helpers/canaries';
+import { stableId } from '../../src/lib/feed-item';
 
 let app: TestApp;
 let ids: Canaries;
@@ -29,9 +30,17 @@ async function gql(who: Caller, query: string, variables: Record<string, unknown
   return res;
 }
 
+/** A story taken down (withheld), whose draft then got a canary edit: its notice must show none of it. */
+let withheld: { documentId: string; uri: string };
+
 beforeAll(async () => {
   app = await startStrapi();
   ids = await seedCanaries(app);
+  const docs = app.strapi.documents('api::article.article');
+  const story = await docs.create({ locale: 'ar', status: 'published', data: { title: 'خبر سحب للمراجعة', section: ids.section.documentId } } as any);
+  await docs.unpublish({ documentId: story.documentId, locale: 'ar', takedown: { kind: 'withhold', reason: 'مراجعة قانونية' } } as any);
+  await docs.update({ documentId: story.documentId, locale: 'ar', status: 'draft', data: { title: `عنوان ${CANARY.edit}`, excerpt: CANARY.draft } } as any);
+  withheld = { documentId: story.documentId, uri: stableId(story.documentId, 'ar') };
 });
 afterAll(async () => {
   await app?.stop();
@@ -205,6 +214,21 @@ describe('pending edits and never-published drafts never show, whatever the surf
 
   it.each([...callers])('the API reference (document, page, GraphQL SDL) shows no content at all (%s)', async (who) => {
     for (const url of ['/api/openapi.json', '/api/docs', '/api/schema.graphql']) expect((await get(who, url)).status).toBe(200);
+  });
+
+  it.each([...callers])('kill/withhold notices carry the ids, status and reason only: never the draft, on every feed (%s)', async (who) => {
+    for (const format of ['atom', 'json', 'ninjs']) {
+      for (const filter of ['', `&section=${encodeURIComponent(ids.section.slug)}`]) {
+        const res = await get(who, `/api/feeds/${format}?locale=ar${filter}`);
+        expect(res.status).toBe(200);
+        expect(res.text).toContain(withheld.uri);
+        expect(res.text).toContain('مراجعة قانونية');
+        expect(res.text).not.toContain('خبر سحب للمراجعة'); // not even the last published headline
+      }
+    }
+    const rss = await get(who, '/api/feeds/rss?locale=ar');
+    expect(rss.text).not.toContain(withheld.uri);
+    if (who !== 'partner') expect((await get(who, `/api/articles/${withheld.documentId}`)).status).toBe(404);
   });
 
   it('search finds neither the embargoed draft nor the words of the pending edit', async () => {

@@ -1,6 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { slugify, uniqueSlug } from '../../lib/slug';
 import { SLUG_SOURCES, slugTaken } from '../../documents/slugs';
+import { parseTakedown } from '../../lib/syndication';
+import { invalidFields } from '../../infra/errors';
+import { withTakedown } from '../../infra/takedown';
 
 interface UidArgs {
   contentTypeUID: string;
@@ -17,6 +20,7 @@ type UidService = { generateUIDField(args: UidArgs): Promise<string> };
  * the same as the Document Service makes on save (src/documents/slugs.ts).
  */
 export default (plugin: any) => {
+  wrapUnpublish(plugin);
   const createUid = plugin.services.uid as (params: { strapi: Core.Strapi }) => UidService;
   plugin.services.uid = (params: { strapi: Core.Strapi }) => {
     const service = createUid(params);
@@ -36,3 +40,28 @@ export default (plugin: any) => {
   };
   return plugin;
 };
+
+/**
+ * The admin's unpublish of an article asks "kill or withhold?" and a reason
+ * for partners (src/admin/takedown-action.tsx); the choice arrives as
+ * `takedown: { kind, reason }` in the body and is handed to the publication
+ * Document Service middleware for this request only. Without it, the
+ * unpublish is a withhold, as from the API or a scheduled expiry.
+ */
+function wrapUnpublish(plugin: any): void {
+  const controllers = plugin.controllers['collection-types'];
+  const create = typeof controllers === 'function' ? controllers : null;
+  const wrap = (controller: any) => {
+    const unpublish = controller.unpublish.bind(controller);
+    controller.unpublish = async (ctx: any) => {
+      const body = ctx.request.body ?? {};
+      if (ctx.params?.model !== 'api::article.article' || body.takedown === undefined) return unpublish(ctx);
+      const { takedown, errors } = parseTakedown(body.takedown);
+      if (errors.length) invalidFields(errors, 'Invalid takedown');
+      delete body.takedown;
+      return takedown ? withTakedown(takedown, () => unpublish(ctx)) : unpublish(ctx);
+    };
+    return controller;
+  };
+  plugin.controllers['collection-types'] = create ? (args: unknown) => wrap(create(args)) : wrap(controllers);
+}

@@ -1,5 +1,5 @@
 /** One adapter per format over the same neutral items (src/lib/feed-item.ts). */
-import type { FeedItem, FeedMeta } from '../feed-item';
+import type { FeedItem, FeedMeta, FeedNotice } from '../feed-item';
 import { ATOM_CONTENT_TYPE, renderAtom } from './atom';
 import { JSON_FEED_CONTENT_TYPE, renderJsonFeed } from './jsonfeed';
 import { NINJS_CONTENT_TYPE, renderNinjs } from './ninjs';
@@ -16,15 +16,18 @@ export const FEED_CONTENT_TYPES: Record<FeedFormat, string> = {
   ninjs: NINJS_CONTENT_TYPE,
 };
 
-export function renderFeed(format: FeedFormat, meta: FeedMeta, items: FeedItem[], baseUrl: string): string {
+/** Formats that carry kill/withhold notices; RSS has no way to say it (the item just leaves). */
+export const NOTICE_FORMATS: readonly FeedFormat[] = ['atom', 'json', 'ninjs'];
+
+export function renderFeed(format: FeedFormat, meta: FeedMeta, items: FeedItem[], baseUrl: string, notices: FeedNotice[] = []): string {
   switch (format) {
     case 'rss':
       return renderRss(meta, items, baseUrl);
     case 'atom':
-      return renderAtom(meta, items, baseUrl);
+      return renderAtom(meta, items, baseUrl, notices);
     case 'json':
-      return renderJsonFeed(meta, items);
+      return renderJsonFeed(meta, items, notices);
     case 'ninjs':
-      return renderNinjs(meta, items, baseUrl);
+      return renderNinjs(meta, items, baseUrl, notices);
   }
 }

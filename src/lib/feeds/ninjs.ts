@@ -2,7 +2,7 @@
  * IPTC ninjs 2.x items (field names per the 2.x schema: headlines, bodies,
  * versioncreated…). Served as a JSON array of news items.
  */
-import type { FeedItem, FeedMeta } from '../feed-item';
+import type { FeedItem, FeedMeta, FeedNotice } from '../feed-item';
 import { categoryUrl } from '../feed-item';
 
 export const NINJS_CONTENT_TYPE = 'application/json; charset=utf-8';
@@ -12,13 +12,14 @@ export interface NinjsItem {
   uri: string;
   standard: { name: 'ninjs'; version: string; schema: string };
   type: 'text';
-  representationtype: 'full' | 'partial';
-  firstcreated: string;
+  representationtype?: 'full' | 'partial';
+  version?: string;
+  firstcreated?: string;
   versioncreated: string;
-  pubstatus: 'usable';
+  pubstatus: 'usable' | 'withheld' | 'canceled';
   language: string;
   copyrightnotice?: string;
-  headlines: Array<{ role: string; contenttype: string; value: string }>;
+  headlines?: Array<{ role: string; contenttype: string; value: string }>;
   descriptions?: Array<{ role: string; contenttype: string; value: string }>;
   bodies?: Array<{ role: string; contenttype: string; value: string }>;
   by?: string;
@@ -35,6 +36,7 @@ function ninjsItem(item: FeedItem, meta: FeedMeta, baseUrl: string): NinjsItem {
     standard: { name: 'ninjs', version: '2.1', schema: NINJS_SCHEMA },
     type: 'text',
     representationtype: item.contentHtml ? 'full' : 'partial',
+    version: item.version ? String(item.version) : undefined,
     firstcreated: item.published.toISOString(),
     versioncreated: item.updated.toISOString(),
     pubstatus: 'usable',
@@ -66,9 +68,30 @@ function ninjsItem(item: FeedItem, meta: FeedMeta, baseUrl: string): NinjsItem {
   };
 }
 
+/**
+ * A notice: the same `uri`, a new `version` and `versioncreated`, `pubstatus`
+ * withheld or canceled, the editor's reason as an `ednote` description — and
+ * no headline, description or body.
+ */
+function ninjsNotice(notice: FeedNotice): NinjsItem {
+  return {
+    uri: notice.id,
+    standard: { name: 'ninjs', version: '2.1', schema: NINJS_SCHEMA },
+    type: 'text',
+    version: String(notice.version),
+    firstcreated: notice.firstCreated?.toISOString(),
+    versioncreated: notice.changed.toISOString(),
+    pubstatus: notice.status,
+    language: notice.language,
+    descriptions: notice.reason ? [{ role: 'ednote', contenttype: 'text/plain', value: notice.reason }] : undefined,
+    altids: [{ role: 'permalink', value: notice.url }],
+  };
+}
+
 /** Drops undefined members so validators and partners see absent fields, not nulls. */
 const compact = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
 
-export function renderNinjs(meta: FeedMeta, items: FeedItem[], baseUrl: string): string {
-  return JSON.stringify(compact(items.map((item) => ninjsItem(item, meta, baseUrl))));
+/** Notices first (newest first), then the live items. */
+export function renderNinjs(meta: FeedMeta, items: FeedItem[], baseUrl: string, notices: FeedNotice[] = []): string {
+  return JSON.stringify(compact([...notices.map(ninjsNotice), ...items.map((item) => ninjsItem(item, meta, baseUrl))]));
 }

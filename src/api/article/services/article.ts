@@ -8,6 +8,8 @@ import { presets } from '../populate';
 import { withPreset, type ArticleQuery } from '../query';
 import type { ArticleCard } from '../types';
 import { readModelService, siteService } from '../../services';
+import { editions, originalLocale, type Alternate, type EditionVersion } from '../../../lib/hreflang';
+import { infra } from '../../../infra';
 
 const UID = 'api::article.article';
 type Status = 'draft' | 'published';
@@ -107,12 +109,36 @@ const article = ({ strapi }: { strapi: Core.Strapi }) => ({
     const site = siteService(strapi);
     const mediaBaseUrl = site.apiOrigin();
     const contexts = new Map<string, ExtrasContext>();
+    const ids = articles.map((a) => (a as { documentId?: unknown })?.documentId).filter((id): id is string => typeof id === 'string');
+    const first = articles.find((a) => typeof a?.locale === 'string')?.locale;
+    const found = first ? await this.editions(ids, (await site.publisher(first)).baseUrl) : undefined;
     for (const item of articles) {
       if (!item || typeof item.locale !== 'string') continue;
-      if (!contexts.has(item.locale)) contexts.set(item.locale, { publisher: await site.publisher(item.locale), digits, timeZone, mediaBaseUrl });
+      if (!contexts.has(item.locale)) contexts.set(item.locale, { publisher: await site.publisher(item.locale), digits, timeZone, mediaBaseUrl, editions: found });
       Object.assign(item, articleExtras(item as Parameters<typeof articleExtras>[0], contexts.get(item.locale)!));
     }
     return articles;
+  },
+
+  /**
+   * The published editions (every locale's public URL) of these documents and
+   * which one is the original, in one query: `alternates` and the JSON-LD
+   * translation links (src/lib/hreflang.ts). Published versions only, whoever asks.
+   */
+  async editions(documentIds: string[], baseUrl: string): Promise<Map<string, { all: Alternate[]; original?: string }>> {
+    const out = new Map<string, { all: Alternate[]; original?: string }>();
+    const ids = [...new Set(documentIds)];
+    if (!ids.length) return out;
+    const rows = (await strapi.db.query(UID).findMany({
+      where: { documentId: { $in: ids }, publishedAt: { $notNull: true } },
+      select: ['documentId', 'locale', 'slug', 'firstPublishedAt'],
+      populate: { section: { select: ['slug'] } },
+    })) as EditionVersion[];
+    const defaultLocale = await infra(strapi).locales.defaultLocale();
+    const byDoc = new Map<string, EditionVersion[]>();
+    for (const r of rows) byDoc.set(r.documentId, [...(byDoc.get(r.documentId) ?? []), r]);
+    for (const [id, versions] of byDoc) out.set(id, { all: editions(baseUrl, versions), original: originalLocale(versions, defaultLocale) });
+    return out;
   },
 
   /**

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { toFeedItem, toFeedMeta, type FeedArticle } from '../../../lib/feed-item';
-import { FEED_CONTENT_TYPES, renderFeed, type FeedFormat } from '../../../lib/feeds';
+import { FEED_CONTENT_TYPES, NOTICE_FORMATS, renderFeed, type FeedFormat } from '../../../lib/feeds';
 import { strongEtag, type AccessClass } from '../../../lib/http-cache';
 import type { FieldError } from '../../../lib/input-rules';
 import { infra } from '../../../infra';
@@ -9,7 +9,7 @@ import { invalidFields, notFound } from '../../../infra/errors';
 import type { CacheValidators } from '../../../infra/http';
 import { listQuery, publishedWhere, withPreset, type ArticleFilters } from '../../article/query';
 import type { ArticleFull } from '../../article/types';
-import { articleService, siteService } from '../../services';
+import { articleService, noticesService, siteService } from '../../services';
 
 export const DEFAULT_LIMIT = 30;
 export const MAX_LIMIT = 100;
@@ -80,16 +80,26 @@ const feed = ({ strapi }: { strapi: Core.Strapi }) => ({
    * articles) plus the site row, so a revalidation never loads the items.
    */
   async validators(format: FeedFormat, req: FeedRequest, access: AccessClass): Promise<CacheValidators> {
-    const [agg, site] = await Promise.all([articleService(strapi).aggregate(publishedWhere(req.locale, req.filters)), siteService(strapi).settings(req.locale)]);
+    const [agg, site, notices] = await Promise.all([
+      articleService(strapi).aggregate(publishedWhere(req.locale, req.filters)),
+      siteService(strapi).settings(req.locale),
+      this.notices(format, req),
+    ]);
     const self = this.selfUrl(format, req.locale, req.filters, req.limit);
     const hub = this.hubUrl();
-    const times = [agg.newest, site.updatedAt].filter((d): d is Date => d !== null).map((d) => d.getTime());
+    const noticeStamp = notices.map((n) => `${n.id}:${n.version}`);
+    const times = [agg.newest, site.updatedAt, ...notices.map((n) => n.changed)].filter((d): d is Date => d !== null).map((d) => d.getTime());
     return {
-      etag: strongEtag([format, req.locale, req.filters, req.limit, access, agg.count, agg.newest, site.updatedAt, self, hub]),
+      etag: strongEtag([format, req.locale, req.filters, req.limit, access, agg.count, agg.newest, site.updatedAt, self, hub, noticeStamp]),
       lastModified: new Date(Math.max(0, ...times)),
       access,
       links: [...(hub ? [{ href: hub, rel: 'hub' }] : []), { href: self, rel: 'self' }],
     };
+  },
+
+  /** The kill/withhold notices this feed carries (none in RSS, which cannot say it). */
+  notices(format: FeedFormat, req: FeedRequest) {
+    return NOTICE_FORMATS.includes(format) ? noticesService(strapi).list(req.locale, req.filters, req.limit) : Promise.resolve([]);
   },
 
   /** Loads the newest published articles (card preset, or full for partners) in a fixed number of queries and renders. */
@@ -97,13 +107,16 @@ const feed = ({ strapi }: { strapi: Core.Strapi }) => ({
     const fullText = access === 'partner';
     const query = listQuery(withPreset({ ...req.filters }, fullText ? 'full' : 'card'));
     const site = siteService(strapi);
-    const [articles, settings] = await Promise.all([
+    const [articles, settings, notices] = await Promise.all([
       documentsOf(strapi, ARTICLE).findMany({ ...query, locale: req.locale, status: 'published', limit: req.limit }),
       site.settings(req.locale),
+      this.notices(format, req),
     ]);
-    const items = (articles as unknown as ArticleFull[]).map((article) =>
-      toFeedItem(article satisfies FeedArticle, { site: settings, locale: req.locale, fullText, mediaBaseUrl: site.apiOrigin() }),
-    );
+    const versions = await noticesService(strapi).versions((articles as unknown as ArticleFull[]).map((a) => ({ documentId: a.documentId, locale: a.locale ?? req.locale })));
+    const items = (articles as unknown as ArticleFull[]).map((article) => ({
+      ...toFeedItem(article satisfies FeedArticle, { site: settings, locale: req.locale, fullText, mediaBaseUrl: site.apiOrigin() }),
+      version: versions.get(`${article.documentId}|${article.locale ?? req.locale}`) ?? 1,
+    }));
     const meta = toFeedMeta({
       site: settings,
       locale: req.locale,
@@ -112,7 +125,7 @@ const feed = ({ strapi }: { strapi: Core.Strapi }) => ({
       items,
       subtitle: req.labels.join(' · ') || undefined,
     });
-    return renderFeed(format, meta, items, settings.baseUrl ?? '');
+    return renderFeed(format, meta, items, settings.baseUrl ?? '', notices);
   },
 
   contentType(format: FeedFormat): string {

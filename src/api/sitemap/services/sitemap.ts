@@ -116,19 +116,31 @@ const sitemap = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** One page of the full article sitemap; null when the page is past the end. */
   async articles(locale: string, page: number): Promise<{ validators: CacheValidators; render: () => Promise<string> } | null> {
     const where = publishedWhere(locale);
-    const [agg, site] = await Promise.all([articleService(strapi).aggregate(where), siteService(strapi).settings(locale)]);
+    // Every locale's published versions too: another edition appearing changes this page's hreflang links.
+    const [agg, editions, site] = await Promise.all([
+      articleService(strapi).aggregate(where),
+      articleService(strapi).aggregate({ publishedAt: { $notNull: true } }),
+      siteService(strapi).settings(locale),
+    ]);
     const size = this.pageSize();
     if (page > Math.max(1, Math.ceil(agg.count / size))) return null;
     return {
       validators: {
-        etag: strongEtag(['articles', locale, page, size, agg, site.baseUrl]),
+        etag: strongEtag(['articles', locale, page, size, agg, editions, site.baseUrl]),
         lastModified: newestOf([agg.newest]),
         access: 'public',
       },
       render: async () => {
         const baseUrl = site.baseUrl || DEFAULT_BASE_URL;
         const rows = await this.rows(where, (page - 1) * size, size);
-        return renderUrlset(rows.map((row) => ({ url: this.url(baseUrl, locale, row), lastmod: dbDate(row.updatedAt) ?? undefined })));
+        const editions = new Map<string, Array<{ locale: string; url: string }>>();
+        for (let i = 0; i < rows.length; i += CHUNK) {
+          const found = await articleService(strapi).editions(rows.slice(i, i + CHUNK).map((r) => r.documentId), baseUrl);
+          for (const [id, e] of found) editions.set(id, e.all);
+        }
+        return renderUrlset(
+          rows.map((row) => ({ url: this.url(baseUrl, locale, row), lastmod: dbDate(row.updatedAt) ?? undefined, alternates: editions.get(row.documentId) })),
+        );
       },
     };
   },
