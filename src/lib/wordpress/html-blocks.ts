@@ -70,7 +70,8 @@ function shortcodeAttrs(text: string): Record<string, string> {
   return attrs;
 }
 
-const linkHtml = (url: string) => `<p><a href="${escapeAttr(url)}">${escapeText(url)}</a></p>`;
+/** An embed the converter turns into a link paragraph (and lists in `embeds`). */
+const linkHtml = (url: string) => `<iframe src="${escapeAttr(url)}"></iframe>`;
 
 /**
  * Shortcodes → HTML the converter understands. [caption] → <figure>, [embed]
