@@ -63,7 +63,7 @@ export async function writeGeneratedWxr(file: string, posts: number, options: Ge
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const out = fs.createWriteStream(file);
   for (const chunk of generateWxr(posts, options)) {
-    if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
+    if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
   }
   await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
   return fs.statSync(file).size;
