@@ -17,6 +17,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
     email: env('DEV_ADMIN_EMAIL', 'editor@khaleeji247.example'),
     password: env('DEV_ADMIN_PASSWORD', ''),
   },
+  // Agency wire ingest (src/api/import/services/wire.ts): a JSON array of
+  // { "name": "KUNA", "format": "ninjs" | "newsml", "location": folder or http(s) URL, "interval": seconds }.
+  wire: { sources: env('WIRE_SOURCES', '') },
   // Benchmark instrument: an X-Query-Count header on every response (src/middlewares/query-count.ts).
   benchQueryCount: env.bool('BENCH_QUERY_COUNT', false),
 });

@@ -10,6 +10,7 @@ import type { ReadModelService } from './article/services/read-model';
 import type { ScheduleService } from './article/services/schedule';
 import type { FeedService } from './feed/services/feed';
 import type { ImportMapService } from './import/services/import-map';
+import type { WireService } from './import/services/wire';
 import type { WordpressImportService } from './import/services/wordpress';
 import type { PreviewService } from './preview/services/preview';
 import type { SearchService } from './search/services/search';
@@ -28,3 +29,4 @@ export const sitemapService = (strapi: Core.Strapi) => get<SitemapService>(strap
 export const previewService = (strapi: Core.Strapi) => get<PreviewService>(strapi, 'api::preview.preview');
 export const importMapService = (strapi: Core.Strapi) => get<ImportMapService>(strapi, 'api::import.import-map');
 export const wordpressImportService = (strapi: Core.Strapi) => get<WordpressImportService>(strapi, 'api::import.wordpress');
+export const wireService = (strapi: Core.Strapi) => get<WireService>(strapi, 'api::import.wire');
