@@ -14,7 +14,7 @@ import cliProgress from 'cli-progress';
 import { parseImportArgs, redirectsCsv, UsageError } from '../src/lib/wordpress/map';
 import { WxrFormatError } from '../src/lib/wordpress/wxr-reader';
 import type { ImportReport } from '../src/api/import/services/wordpress';
-import { wordpressImportService } from '../src/api/services';
+import { readModelService, wordpressImportService } from '../src/api/services';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { loadStrapi, appDir } = require('./lib/boot') as { loadStrapi: (o?: { compile?: boolean }) => Promise<any>; appDir: string };
@@ -130,6 +130,9 @@ async function main() {
       code = 1;
     } else throw err;
   } finally {
+    // New sections/tags/authors re-render read-model rows in the background: let that finish before the pool closes.
+    await readModelService(strapi).refreshStale().catch(() => undefined);
+    await readModelService(strapi).idle();
     await strapi.destroy();
   }
   process.exit(code);

@@ -107,7 +107,8 @@ describe('WordPress import of the test export', () => {
 
   it('a post the Document Service refuses leaves nothing behind', async () => {
     expect(await app.strapi.db.query(ARTICLE).count({ where: { title: 'خبر منشور بلا قسم' } })).toBe(0);
-    expect(await app.strapi.db.connection('import_map').where({ kind: 'post', external_id: '142' }).count({ n: '*' }).first()).toMatchObject({ n: 0 });
+    const rows = await app.strapi.db.connection('import_map').where({ kind: 'post', external_id: '142' }).count({ n: '*' }).first();
+    expect(Number(rows!.n)).toBe(0);
   });
 
   it('went through the Document Service: search finds the imported story, the redirect map points at its new path', async () => {
@@ -205,7 +206,8 @@ describe('npm run import:wordpress', () => {
       const started = Date.now();
       const res = await cli([file, '--limit', '20', '--redirects', base], db.env);
       const seconds = (Date.now() - started) / 1000;
-      expect([res.code, res.out]).toEqual([0, expect.stringMatching(/posts created\s+\|\s+20 \|/)]);
+      expect([res.code, res.code === 0 ? '' : res.out]).toEqual([0, '']);
+      expect(res.out).toMatch(/posts created\s+\|\s+20 \|/);
       expect(res.out).toMatch(/items skipped \(bad\)\s+\|\s+0 \|/);
       const csv = fs.readFileSync(`${base}.csv`, 'utf8').trim().split('\n');
       expect(csv).toHaveLength(21);
