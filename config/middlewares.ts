@@ -26,9 +26,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
     { name: 'strapi::cors', config: { origin: origins, credentials: !origins.includes('*') } },
     // Control characters, Authorization shape and rate limits, before the cache so hits are counted.
     'global::request-guard',
-    // br/gzip by Accept-Encoding for what the application renders; the cache below stores its
-    // entries already compressed and marks them Content-Encoding, which this then leaves alone.
+    // br/gzip by Accept-Encoding: streams (static files, admin assets) here; what is rendered in memory
+    // in one call below; the cache stores its entries already compressed and marks them Content-Encoding.
     'strapi::compression',
+    'global::compress',
     // A hit is answered here, before the rest runs (the original response's headers are replayed; only
     // 200s are stored, so bad locales still get their 400 from the guard below). Hits are not logged.
     'global::response-cache',

@@ -20,6 +20,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
   // Agency wire ingest (src/api/import/services/wire.ts): a JSON array of
   // { "name": "KUNA", "format": "ninjs" | "newsml", "location": folder or http(s) URL, "interval": seconds }.
   wire: { sources: env('WIRE_SOURCES', '') },
+  // At boot, a search index built by another stemmer version (src/bootstrap/search-index.ts) is rebuilt
+  // before the app serves when there are at most this many published article versions (~2 s per 1 000
+  // on SQLite); with more, the log says to run `npm run search:reindex`. 0: never rebuild at boot.
+  searchReindexOnBootMax: env.int('SEARCH_REINDEX_ON_BOOT_MAX', 20_000),
   // Benchmark instrument: an X-Query-Count header on every response (src/middlewares/query-count.ts).
   benchQueryCount: env.bool('BENCH_QUERY_COUNT', false),
 });

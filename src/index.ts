@@ -14,7 +14,9 @@ import { applyArticleAdminLayout } from './bootstrap/article-admin';
 import { ensureDevAdmin } from './bootstrap/dev-admin';
 import { seedDemoIfEnabled } from './bootstrap/demo-seed';
 import { startReadModel } from './bootstrap/read-model';
+import { checkSearchIndex } from './bootstrap/search-index';
 import { installGracefulShutdown } from './bootstrap/graceful-shutdown';
+import { survivePoolConnectionErrors } from './bootstrap/database-connections';
 
 /**
  * The app's lifecycle, step by step in the order they run (README, "Architecture").
@@ -22,6 +24,7 @@ import { installGracefulShutdown } from './bootstrap/graceful-shutdown';
  */
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    survivePoolConnectionErrors(strapi); // a connection opened while PostgreSQL restarts must not stop the process
     registerInfra(strapi); // cache stores, Redis, locale registry, rate-limit counters (src/infra)
     skipFullTableFirstPublishedAtMigration(strapi); // a beforeSync hook
     makePrivateAttributesUnsearchable(strapi); // before the database models are built
@@ -43,6 +46,7 @@ export default {
     await ensureNewsroomRoles(strapi);
     await applyArticleAdminLayout(strapi);
     await ensureDevAdmin(strapi);
+    await checkSearchIndex(strapi); // rebuild an index made by another stemmer version (src/bootstrap/search-index.ts)
     await seedDemoIfEnabled(strapi);
     await startReadModel(strapi, { outdated: backfilled > 0 }); // render what is missing or outdated (src/bootstrap/read-model.ts)
     infra(strapi); // make the infrastructure now rather than on the first request

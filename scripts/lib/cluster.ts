@@ -164,6 +164,11 @@ ${nodePorts.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=5s;`)
       proxy_connect_timeout 2s;   # a local node accepts in < 1 ms; 2 s means it is gone or stuck
       proxy_send_timeout 60s;
       proxy_read_timeout 60s;     # the slowest legitimate answer (a large upload's image formats) takes seconds
+      # A list's headers (Surrogate-Key, Cache-Tag, Link, the security headers) pass 4 KB, nginx's default for the
+      # whole header block; past it nginx answers 502 and marks the node failed.
+      proxy_buffer_size 16k;
+      proxy_buffers 8 16k;
+      proxy_busy_buffers_size 32k;
     }
   }
 }

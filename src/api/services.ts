@@ -12,6 +12,7 @@ import type { FeedService } from './feed/services/feed';
 import type { ImportMapService } from './import/services/import-map';
 import type { WireService } from './import/services/wire';
 import type { WordpressImportService } from './import/services/wordpress';
+import type { OpenapiService } from './openapi/services/openapi';
 import type { PreviewService } from './preview/services/preview';
 import type { SearchService } from './search/services/search';
 import type { SiteService } from './site/services/site';
@@ -30,3 +31,4 @@ export const previewService = (strapi: Core.Strapi) => get<PreviewService>(strap
 export const importMapService = (strapi: Core.Strapi) => get<ImportMapService>(strapi, 'api::import.import-map');
 export const wordpressImportService = (strapi: Core.Strapi) => get<WordpressImportService>(strapi, 'api::import.wordpress');
 export const wireService = (strapi: Core.Strapi) => get<WireService>(strapi, 'api::import.wire');
+export const openapiService = (strapi: Core.Strapi) => get<OpenapiService>(strapi, 'api::openapi.openapi');

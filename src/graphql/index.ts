@@ -52,6 +52,7 @@ export function registerGraphql(strapi: Core.Strapi): void {
   const resolversConfig: ResolversConfig = {
     'Query.articleBySlug': { auth: { scope: [`${ARTICLE}.findOne`] }, middlewares: [guard] },
     'Query.searchArticles': { auth: { scope: ['api::search.search.find'] }, middlewares: [guard] },
+    'Query.relatedArticles': { auth: { scope: ['api::search.search.find'] }, middlewares: [guard] },
     'Article.readingTimeLabel': { auth: false },
     'Article.dates': { auth: false },
     'Article.jsonLd': { auth: false },
@@ -68,7 +69,7 @@ export function registerGraphql(strapi: Core.Strapi): void {
     resolversConfig[key] = { ...existing, middlewares: [...(existing?.middlewares ?? []), ...(middlewares ?? [])] };
   }
   // The REST routes' access policy on every root query and mutation (drafts, token classes).
-  for (const [key, { policies }] of Object.entries(accessResolversConfig(strapi, { articleBySlug: ARTICLE, searchArticles: ARTICLE }))) {
+  for (const [key, { policies }] of Object.entries(accessResolversConfig(strapi, { articleBySlug: ARTICLE, searchArticles: ARTICLE, relatedArticles: ARTICLE }))) {
     resolversConfig[key] = { ...resolversConfig[key], policies };
   }
   hidePluginQueries(strapi);
@@ -120,6 +121,8 @@ export function registerGraphql(strapi: Core.Strapi): void {
         articleBySlug(slug: String!, locale: I18NLocaleCode, fallback: I18NLocaleCode): Article
         "Arabic-aware full-text search over published articles (same rules as GET /api/search)."
         searchArticles(q: String!, locale: I18NLocaleCode, section: String, page: Int, pageSize: Int): ArticleSearchResult!
+        "Related published stories (أخبار ذات صلة) for a published article, most similar first (same rules as GET /api/articles/:documentId/related)."
+        relatedArticles(documentId: ID!, locale: I18NLocaleCode, limit: Int): [Article!]!
       }
     `,
     resolvers: {
@@ -144,6 +147,15 @@ export function registerGraphql(strapi: Core.Strapi): void {
             // The cards come with the card preset's relations: no query per item and field.
             markPreloaded(items);
             return { items, snippets: ranked.map((r) => r.snippet), ...page.pagination };
+          },
+        },
+        relatedArticles: {
+          resolve: async (_parent: unknown, args: { documentId: string; locale?: string; limit?: number }) => {
+            const related = await searchService(strapi).related(args.documentId, args);
+            const cards = await articleService(strapi).publishedCards(related.ids, related.locale);
+            const items = related.ids.filter((id) => cards.has(id)).map((id) => cards.get(id)!);
+            markPreloaded(items);
+            return items;
           },
         },
       },

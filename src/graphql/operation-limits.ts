@@ -42,6 +42,7 @@ export function controlCharacterArgument(document: DocumentNode, variables: Reco
 export const FIELD_COSTS: Record<string, number> = {
   jsonLd: 10,
   searchArticles: 25,
+  relatedArticles: 25,
 };
 /** A list that takes no page size (a repeatable component, a connection's nodes) counts this many items. */
 const UNPAGED_LIST_ITEMS = 10;

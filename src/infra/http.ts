@@ -71,3 +71,10 @@ export function declareCacheKeys(ctx: Context, keys: Iterable<string>): void {
 }
 
 export const declaredCacheKeys = (ctx: Context): string[] => [...((ctx.state.cacheKeys as Set<string> | undefined) ?? [])];
+
+/** br when the client takes it (smaller), else gzip, else none (identity). */
+export function preferredEncoding(ctx: Context): 'br' | 'gzip' | null {
+  if (ctx.acceptsEncodings('br', 'identity') === 'br') return 'br';
+  if (ctx.acceptsEncodings('gzip', 'identity') === 'gzip') return 'gzip';
+  return null;
+}

@@ -135,8 +135,12 @@ export function requestKey(path: string, querystring: string, defaultLocale: str
   return `${path}?${new URLSearchParams(sorted).toString()}`;
 }
 
-/** Room for each of Surrogate-Key and Cache-Tag: CDNs and HTTP clients cap header sizes (undici at 16 KB in all). */
-export const KEY_HEADER_MAX_BYTES = 4096;
+/**
+ * Room for each of Surrogate-Key and Cache-Tag. Proxies cap the whole header block: nginx reads it into one
+ * `proxy_buffer_size` (4 KB by default) and answers 502 past it ("upstream sent too big header": the soak
+ * benchmark found 4 KB each did); CDNs take 16 KB. Lists lose nothing by the cut (their scope keys come first).
+ */
+export const KEY_HEADER_MAX_BYTES = 1200;
 
 const isBroad = (key: string) => key === LIST_KEY || key === LISTS_KEY || key === SITE_KEY || key === GRAPHQL_KEY || key.startsWith('list:');
 

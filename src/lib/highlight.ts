@@ -3,9 +3,11 @@
  * ORIGINAL text (readers see hamza, tashkeel and ة as written, not the folded
  * index text). A word matches when its normalised form equals a query word,
  * or does once a leading conjunction/preposition/article (و ف ب ك ل ال…) is
- * removed from both. Everything else is HTML-escaped, so <mark> is the only markup.
+ * removed from both, or when their stem keys meet as the index's do (arabic-stem.ts).
+ * Everything else is HTML-escaped, so <mark> is the only markup.
  */
 import { normalizeArabic } from './arabic-normalize';
+import { keysMatch, wordKeys, type WordKeys } from './arabic-stem';
 
 export interface SnippetSource {
   title?: string | null;
@@ -42,19 +44,29 @@ interface Token {
 
 const tokenize = (text: string): Token[] => Array.from(text.matchAll(TOKEN_RE), (m) => ({ start: m.index!, end: m.index! + m[0].length }));
 
-const isHit = (word: string, keys: Set<string>): boolean => {
+interface QueryKeys {
+  /** Strings one of which a hit's normalised form contains. */
+  keys: Set<string>;
+  words: WordKeys[];
+}
+
+const isHit = (word: string, q: QueryKeys): boolean => {
   const n = normalizeArabic(word);
-  return keys.has(n) || keys.has(searchKey(n));
+  if (q.keys.has(n) || q.keys.has(searchKey(n))) return true;
+  const k = wordKeys(word);
+  return q.words.some((w) => keysMatch(w, k));
 };
 
 /**
- * A hit's normalised form contains a key, and normalising a word gives a
+ * A hit's normalised form contains a key (a stem is a prefix-and-suffix-less
+ * part of its word; a stem that is not, Snowball's rare rewrites, is not
+ * highlighted), and normalising a word gives a
  * substring of the normalised text around it: a field without any key as a
  * substring has no hit, so its words need not be normalised one by one.
  */
-const mayContain = (text: string, keys: Set<string>): boolean => {
+const mayContain = (text: string, q: QueryKeys): boolean => {
   const n = normalizeArabic(text);
-  for (const key of keys) if (n.includes(key)) return true;
+  for (const key of q.keys) if (n.includes(key)) return true;
   return false;
 };
 
@@ -64,10 +76,11 @@ const mayContain = (text: string, keys: Set<string>): boolean => {
  * document through a form we do not recognise), the start of the excerpt or body.
  * Only the words up to the first match and inside the window are normalised.
  */
-export function buildSnippet(source: SnippetSource, queryWords: string[], options: SnippetOptions = {}): string {
+export function buildSnippet(source: SnippetSource, queryWords: Array<string | WordKeys>, options: SnippetOptions = {}): string {
   const size = options.words ?? 30;
   const lead = options.lead ?? 8;
-  const keys = new Set(queryWords.flatMap((w) => [w, searchKey(w)]));
+  const words = queryWords.map((w) => (typeof w === 'string' ? wordKeys(w) : w));
+  const keys: QueryKeys = { keys: new Set(words.flatMap((w) => [w.surface, searchKey(w.surface), w.stem, w.alt])), words };
   const fields = [source.body, source.excerpt, source.title].map((f) => (f ?? '').replace(/\s{2,}|[^\S ]/g, ' ').trim());
 
   let text = '';

@@ -17,7 +17,8 @@ export type Surface = 'api' | 'search' | 'graphql' | 'preview';
 export function surfaceOf(path: string): Surface {
   if (/^\/graphql(\/|$)/i.test(path)) return 'graphql';
   if (/^\/preview(\/|$)/i.test(path)) return 'preview';
-  if (/^\/api\/search(\/|$)/i.test(path)) return 'search';
+  // Related stories run index queries too (GET /api/articles/:documentId/related).
+  if (/^\/api\/search(\/|$)/i.test(path) || /^\/api\/articles\/[^/]+\/related\/?$/i.test(path)) return 'search';
   return 'api';
 }
 

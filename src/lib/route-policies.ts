@@ -3,6 +3,8 @@
  * live in src/policies). Every content-API route carries `content-access`;
  * custom endpoints also declare the query parameters they take.
  */
+import type { RouteDoc } from './openapi/types';
+
 export const CONTENT_ACCESS = 'global::content-access';
 
 export interface PolicyRef {
@@ -18,10 +20,22 @@ export const customRoute = (...allowedQuery: string[]): { policies: Array<string
 const COLLECTION_ACTIONS = ['find', 'findOne', 'create', 'update', 'delete'] as const;
 const SINGLE_ACTIONS = ['find', 'update', 'delete'] as const;
 
-/** `config` for `factories.createCoreRouter`: the access rules on every core action. */
-export function coreRouterAccess(kind: 'collection' | 'single' = 'collection'): Record<string, { policies: string[] }> {
+/**
+ * `config` for `factories.createCoreRouter`: the access rules on every core
+ * action, and the API reference declarations of its read actions
+ * (`config.openapi`, added to what Strapi's generator describes).
+ */
+export function coreRouterAccess(
+  kind: 'collection' | 'single' = 'collection',
+  docs: Partial<Record<'find' | 'findOne', RouteDoc>> = {},
+): Record<string, { policies: string[]; openapi?: RouteDoc }> {
   const actions = kind === 'single' ? SINGLE_ACTIONS : COLLECTION_ACTIONS;
-  return Object.fromEntries(actions.map((action) => [action, { policies: [CONTENT_ACCESS] }]));
+  return Object.fromEntries(
+    actions.map((action) => {
+      const doc = docs[action as keyof typeof docs];
+      return [action, { policies: [CONTENT_ACCESS], ...(doc ? { openapi: doc } : {}) }];
+    }),
+  );
 }
 
 interface PluginRoute {

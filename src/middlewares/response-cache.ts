@@ -1,13 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
 import { collectKeys, GRAPHQL_KEY, headerKeys, LIST_KEY, LISTS_KEY, requestKey, type SchemaLookup } from '../lib/cache-keys';
-import { encodeBody, ENCODINGS, variantEtag, type Encoding } from '../lib/compression';
+import { encodeBody, variantEtag } from '../lib/compression';
 import { CACHE_CONTROL, isNotModified } from '../lib/http-cache';
 import { etagOf, type CachedResponse } from '../lib/keyed-cache';
 import { isApiPath, isGraphqlPath } from '../lib/request-checks';
 import { infra } from '../infra';
 import { schemaOf } from '../infra/access';
-import { declareCacheKeys, declaredCacheKeys } from '../infra/http';
+import { declareCacheKeys, declaredCacheKeys, preferredEncoding } from '../infra/http';
 
 /**
  * Headers of a response that belong to that one exchange; every other header
@@ -23,8 +23,7 @@ type Outcome = 'HIT' | 'STALE' | 'MISS';
 /** Writes a stored response, in the best encoding the client accepts (compressed once, when stored). */
 function serve(ctx: Context, entry: CachedResponse, outcome: Outcome): void {
   for (const [name, value] of Object.entries(entry.headers)) ctx.set(name, value);
-  const accepted = entry.encoded ? ctx.acceptsEncodings([...ENCODINGS, 'identity']) : false;
-  const encoding = accepted && accepted !== 'identity' ? (accepted as Encoding) : null;
+  const encoding = entry.encoded ? preferredEncoding(ctx) : null;
   const etag = variantEtag(entry.etag, encoding);
   ctx.vary('Accept-Encoding');
   ctx.set('ETag', etag);

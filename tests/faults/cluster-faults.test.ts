@@ -147,6 +147,42 @@ describe('Redis outage', () => {
   });
 });
 
+describe('PostgreSQL drops connections', () => {
+  it('connections the server terminates under writes (new ones too, while being prepared) cost requests, never a node', async () => {
+    const pids = cluster.nodes.map((node) => node.pid);
+    const admin = new Client({ host: '127.0.0.1', port: pg.port, user: 'postgres', database: 'postgres' });
+    await admin.connect();
+    const statuses = new Map<number, number>();
+    let running = true;
+    const writer = async (i: number) => {
+      for (let n = 0; running; n++) {
+        const res = await call(cluster.url, 'POST', '/api/articles?locale=ar', { auth: token, body: { data: { title: `خبر والاتصالات تقطع ${i}-${n}`, section: sectionId } } });
+        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+      }
+    };
+    const load = [0, 1, 2, 3].map(writer);
+    let kills = 0;
+    try {
+      for (const until = performance.now() + 4_000; performance.now() < until; ) {
+        const { rowCount } = await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [cluster.database]);
+        kills += rowCount ?? 0;
+        await sleep(100 + Math.random() * 150);
+      }
+    } finally {
+      running = false;
+      await Promise.all(load);
+      await admin.end();
+    }
+    log(`terminated ${kills} connections under writes: statuses ${[...statuses.entries()].sort().map(([s, c]) => `${s}×${c}`).join(' ')}`);
+    expect(kills).toBeGreaterThan(10);
+    expect(cluster.nodes.map((node) => node.pid)).toEqual(pids); // nobody restarted a node that exited
+    for (const pid of pids) expect(() => process.kill(pid, 0)).not.toThrow();
+    for (const status of statuses.keys()) expect([status, [200, 201, 503].includes(status)]).toEqual([status, true]);
+    // and the pool recovers: the next write goes through
+    expect(await publish('خبر بعد قطع الاتصالات')).toEqual(expect.any(String));
+  });
+});
+
 describe('PostgreSQL restart', () => {
   it('under reads and writes: 503s, never a 500 or a hang; recovery within 5 s; every acknowledged write is stored', async () => {
     const cachedUrl = '/api/articles?pagination[pageSize]=5';

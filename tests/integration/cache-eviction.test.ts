@@ -249,5 +249,16 @@ describe('compression', () => {
     expect(res.headers['x-cache']).toBeUndefined();
     expect(res.headers['content-encoding']).toBe('gzip');
     expect(res.body.data.documentId).toBe(s.oil.documentId);
+    // br is preferred when both are offered (in one synchronous call per response, src/middlewares/compress.ts)
+    const both = await app.http().get(`/api/articles/${s.oil.documentId}`).set(f.auth).set('Accept-Encoding', 'gzip, deflate, br');
+    const plain = await app.http().get(`/api/articles/${s.oil.documentId}`).set(f.auth).set('Accept-Encoding', 'identity');
+    expect([both.headers['content-encoding'], plain.headers['content-encoding']]).toEqual(['br', undefined]);
+    expect(both.body).toEqual(plain.body);
+    expect(both.headers.vary).toMatch(/Accept-Encoding/i);
+    expect(Number(both.headers['content-length'])).toBeLessThan(Buffer.byteLength(plain.text) / 2);
+    if (plain.headers.etag) expect(both.headers.etag).toBe(`W/${plain.headers.etag.replace(/^W\//, '')}`);
+    // a small body is sent as it is
+    const small = await app.http().get('/_health').set('Accept-Encoding', 'br');
+    expect(small.headers['content-encoding']).toBeUndefined();
   });
 });

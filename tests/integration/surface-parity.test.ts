@@ -170,6 +170,10 @@ describe('pending edits and never-published drafts never show, whatever the surf
     }
   });
 
+  it.each([...callers])('the API reference (document, page, GraphQL SDL) shows no content at all (%s)', async (who) => {
+    for (const url of ['/api/openapi.json', '/api/docs', '/api/schema.graphql']) expect((await get(who, url)).status).toBe(200);
+  });
+
   it('search finds neither the embargoed draft nor the words of the pending edit', async () => {
     for (const who of ['anonymous', 'read-only'] as const) {
       expect((await get(who, `/api/search?q=${CANARY.draft}`)).body.data).toEqual([]);
@@ -178,6 +182,21 @@ describe('pending edits and never-published drafts never show, whatever the surf
     }
     const graph = await gql('anonymous', `{ a: searchArticles(q: "${CANARY.draft}") { total } b: searchArticles(q: "${CANARY.edit}") { total } }`);
     expect(graph.body.data).toEqual({ a: { total: 0 }, b: { total: 0 } });
+  });
+
+  it('related stories suggest neither the embargoed draft (same section and tag) nor from it, on REST and GraphQL', async () => {
+    for (const who of ['anonymous', 'read-only'] as const) {
+      const related = await get(who, `/api/articles/${ids.live.documentId}/related`);
+      expect(related.status).toBe(200);
+      expect(related.body.data.map((a: any) => a.documentId)).not.toContain(ids.draft.documentId);
+      expect((await get(who, `/api/articles/${ids.draft.documentId}/related`)).status).toBe(404);
+    }
+    const graph = await gql('anonymous', `{ relatedArticles(documentId: "${ids.live.documentId}") { documentId title } }`);
+    expect(graph.body.errors).toBeUndefined();
+    expect(graph.body.data.relatedArticles.map((a: any) => a.documentId)).not.toContain(ids.draft.documentId);
+    const fromDraft = await gql('anonymous', `{ relatedArticles(documentId: "${ids.draft.documentId}") { title } }`);
+    expect(fromDraft.body.data?.relatedArticles ?? null).toBeNull();
+    expect(JSON.stringify(fromDraft.body.errors)).toContain('documentId');
   });
 
   it('the preview page shows nothing without a signed link', async () => {
@@ -277,7 +296,7 @@ describe('token classes', () => {
 
   it('a partner (feed-only) token reads feeds and nothing else', async () => {
     expect((await get('partner', '/api/feeds/rss')).status).toBe(200);
-    for (const url of ['/api/articles', '/api/authors', '/api/search?q=x', '/api/sitemaps']) expect((await get('partner', url)).status).toBe(403);
+    for (const url of ['/api/articles', '/api/authors', '/api/search?q=x', `/api/articles/${ids.live.documentId}/related`, '/api/sitemaps']) expect((await get('partner', url)).status).toBe(403);
   });
 });
 

@@ -134,7 +134,7 @@ describe('headerKeys', () => {
   it('keeps a list response within the header budget, broad keys first', () => {
     const keys = headerKeys([...many, 'article:x', 'lists', 'list:ar:tag:x']);
     expect(keys.slice(0, 2)).toEqual(['lists', 'list:ar:tag:x']);
-    expect(Buffer.byteLength(keys.join(' '))).toBeLessThanOrEqual(4096);
+    expect(Buffer.byteLength(keys.join(' '))).toBeLessThanOrEqual(1200);
     expect(keys.length).toBeLessThan(many.length);
   });
 

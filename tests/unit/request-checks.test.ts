@@ -9,6 +9,7 @@ describe('request checks', () => {
     expect([surfaceOf('/api/search'), surfaceOf('/API/SEARCH'), surfaceOf('/graphql'), surfaceOf('/preview/a'), surfaceOf('/api/articles'), surfaceOf('/api/searches')]).toEqual([
       'search', 'search', 'graphql', 'preview', 'api', 'api',
     ]);
+    expect([surfaceOf('/api/articles/abc/related'), surfaceOf('/api/articles/abc'), surfaceOf('/api/articles/abc/related/x')]).toEqual(['search', 'api', 'api']);
   });
 
   it('names the query parameter holding a control character or broken percent-encoding', () => {

@@ -1,4 +1,5 @@
 import { customRoute } from '../../../lib/route-policies';
+import { articleBySlug, articleDraft } from '../openapi';
 
 export default {
   routes: [
@@ -8,13 +9,17 @@ export default {
       handler: 'article.findBySlug',
       // A findOne by another key, under the same permission: read-only tokens (which Strapi lets
       // call find/findOne only) and every role or custom token with findOne can read by slug.
-      config: { ...customRoute('locale', 'fallback', 'digits', 'status', 'fields', 'populate'), auth: { scope: ['api::article.article.findOne'] } },
+      config: {
+        ...customRoute('locale', 'fallback', 'digits', 'status', 'fields', 'populate'),
+        auth: { scope: ['api::article.article.findOne'] },
+        openapi: articleBySlug,
+      },
     },
     {
       method: 'GET',
       path: '/articles/:id/draft',
       handler: 'article.readDrafts',
-      config: customRoute('locale', 'fallback', 'digits', 'fields', 'populate'),
+      config: { ...customRoute('locale', 'fallback', 'digits', 'fields', 'populate'), openapi: articleDraft },
     },
   ],
 };

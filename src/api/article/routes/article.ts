@@ -1,4 +1,5 @@
 import { factories } from '@strapi/strapi';
 import { coreRouterAccess } from '../../../lib/route-policies';
+import { articleList, articleOne } from '../openapi';
 
-export default factories.createCoreRouter('api::article.article', { config: coreRouterAccess() });
+export default factories.createCoreRouter('api::article.article', { config: coreRouterAccess('collection', { find: articleList, findOne: articleOne }) });

@@ -1,4 +1,5 @@
 import { customRoute } from '../../../lib/route-policies';
+import { feedDoc } from '../openapi';
 
 /**
  * GET /api/feeds/rss|atom|json|ninjs — one action, `find`, so Strapi's
@@ -11,7 +12,7 @@ export default {
       method: 'GET',
       path: '/feeds/:format(rss|atom|json|ninjs)',
       handler: 'feed.find',
-      config: customRoute('locale', 'section', 'author', 'tag', 'limit'),
+      config: { ...customRoute('locale', 'section', 'author', 'tag', 'limit'), openapi: feedDoc },
     },
   ],
 };

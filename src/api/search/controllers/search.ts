@@ -20,4 +20,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const data = search.inRankOrder(result, cards).map(({ card, snippet }) => ({ ...card, snippet }));
     ctx.body = { data, meta: { pagination: result.pagination, locale: result.locale } };
   },
+
+  /** GET /api/articles/:documentId/related?limit=5&locale=ar — related published stories (أخبار ذات صلة), most similar first. */
+  async related(ctx: Context) {
+    const { locale, limit, digits } = ctx.query;
+    const { documentId } = ctx.params;
+    const result = await searchService(strapi).related(documentId, { locale, limit });
+    // Like a list: any public change to an article of the locale evicts it.
+    declareCacheKeys(ctx, [...listingKeys(result.locale), `article:${documentId}`]);
+    const cards = await articleService(strapi).renderCards(result.ids, result.locale, {
+      digits: digitsParam(digits),
+      auth: ctx.state.auth,
+      anonymous: !ctx.get('authorization'),
+    });
+    ctx.body = { data: result.ids.filter((id) => cards.has(id)).map((id) => cards.get(id)), meta: { locale: result.locale } };
+  },
 });

@@ -1,12 +1,15 @@
 import type { Knex } from 'knex';
 import { escapeLiteral } from 'pg';
-import { hasExclusions, toWebsearch, withoutExclusions } from '../../../lib/search-query';
+import { tsvectors } from '../../../lib/search-index-terms';
+import { hasExclusions, toTsquery, withoutExclusions } from '../../../lib/search-query';
 import type { EngineHit, EngineQuery, IndexRow, SearchEngine } from './types';
 
 /**
- * PostgreSQL (tables from database/migrations): tsvectors are computed on
- * insert through newsroom_normalize_arabic + the `arabic` configuration, and
- * queries go through the same function.
+ * PostgreSQL (tables from database/migrations): the tsvectors and tsqueries
+ * are built in JS (search-index-terms.ts, toTsquery) from the same word keys
+ * as SQLite's, so both databases find the same articles. The stems are
+ * Snowball `arabic`'s, the algorithm of PostgreSQL's own `arabic`
+ * configuration (which the index used before; see arabic-stem.ts).
  *
  * - `article_search` is the narrow matching table: `tsv` (title A, excerpt B,
  *   body C) behind a GIN index, plus locale, section and date. Its rows are
@@ -23,15 +26,14 @@ import type { EngineHit, EngineQuery, IndexRow, SearchEngine } from './types';
  * 100 000 articles).
  */
 const RANK_WEIGHTS = '{0,0,0.4,1.0}';
-const TSQUERY = `websearch_to_tsquery('arabic', newsroom_normalize_arabic(?))`;
-const VECTOR = (text: string, weight: string) => `setweight(to_tsvector('arabic'::regconfig, newsroom_normalize_arabic(${text})), '${weight}')`;
+const TSQUERY = '?::tsquery';
 const NEWEST = (alias: string) => `${alias}.published_at DESC NULLS LAST, ${alias}.document_id`;
 
 type Sql = { sql: string; params: unknown[] };
 
-/** The query as websearch_to_tsquery text; `rank` without its exclusions (ts_rank would weigh the excluded words too). */
-const websearch = (q: EngineQuery) => toWebsearch(q.query);
-const rankedBy = (q: EngineQuery) => toWebsearch(withoutExclusions(q.query));
+/** The query as tsquery text; `rank` without its exclusions (ts_rank would weigh the excluded words too). */
+const websearch = (q: EngineQuery) => toTsquery(q.query);
+const rankedBy = (q: EngineQuery) => toTsquery(withoutExclusions(q.query));
 
 /** Rows of `alias` (either table: both have locale and section_id) in the query's locale and section. */
 const scope = (alias: string, q: EngineQuery): Sql =>
@@ -143,19 +145,21 @@ export const postgresEngine: SearchEngine = {
 
   async insert(db, rows: IndexRow[]) {
     if (!rows.length) return;
-    // One statement for both tables: `head` is computed once and reused for `tsv`.
-    const values = rows.map(() => '(?, ?, ?, ?::timestamptz, ?, ?, ?)').join(', ');
+    // One statement for both tables.
+    const values = rows.map(() => '(?, ?, ?, ?::timestamptz, ?, ?, ?, ?::tsvector, ?::tsvector)').join(', ');
     await db.raw(
       `WITH v AS (
-         SELECT d, l, s, p, t, e, b, ${VECTOR('t', 'A')} || ${VECTOR('e', 'B')} AS h
-         FROM (VALUES ${values}) AS v(d, l, s, p, t, e, b)
+         SELECT * FROM (VALUES ${values}) AS v(d, l, s, p, t, e, b, h, f)
        ), text_rows AS (
          INSERT INTO article_search_text (document_id, locale, section_id, published_at, title, excerpt, body, head)
          SELECT d, l, s, p, t, e, b, h FROM v
        )
        INSERT INTO article_search (document_id, locale, section_id, published_at, tsv)
-       SELECT d, l, s, p, h || ${VECTOR('b', 'C')} FROM v`,
-      rows.flatMap((r) => [r.documentId, r.locale, r.sectionId, r.publishedAt, r.title, r.excerpt, r.body]),
+       SELECT d, l, s, p, f FROM v`,
+      rows.flatMap((r) => {
+        const vectors = tsvectors(r);
+        return [r.documentId, r.locale, r.sectionId, r.publishedAt, r.title, r.excerpt, r.body, vectors.head, vectors.full];
+      }),
     );
   },
 

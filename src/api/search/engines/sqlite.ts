@@ -1,12 +1,16 @@
-import { normalizeArabic } from '../../../lib/arabic-normalize';
+import { fts5Columns } from '../../../lib/search-index-terms';
 import { toFts5Match } from '../../../lib/search-query';
 import type { EngineHit, EngineQuery, IndexRow, SearchEngine } from './types';
 
 /**
- * SQLite: FTS5 holds the text normalised in JS (FTS5's own diacritic folding
- * does nothing for Arabic), rowid = article_search.id; article_search keeps
- * the original text for snippets plus locale/section for filtering.
- * bm25 column weights: title 10, excerpt 4, body 1 (lower bm25 = better).
+ * SQLite: FTS5 holds the terms built in JS (search-index-terms.ts: FTS5's own
+ * diacritic folding does nothing for Arabic, and it has no Arabic stemmer),
+ * rowid = article_search.id; article_search keeps the original text for
+ * snippets plus locale/section for filtering.
+ * bm25 column weights (lower bm25 = better): surface forms title 10, excerpt 4,
+ * body 1; stems half of that; proclitic-less stems 0.5. A word found as
+ * written scores in both its surface and its stem column, so exact matches
+ * rank above stem-only ones.
  */
 // bm25() is only allowed in the plain FTS query, so matching and ranking happen
 // in a materialised CTE and locale/section filtering, counting and paging outside it.
@@ -19,7 +23,7 @@ const matches = (q: EngineQuery) => {
   }
   return {
     sql: `WITH m AS MATERIALIZED (
-        SELECT rowid AS id, bm25(article_search_fts, 10.0, 4.0, 1.0) AS rank
+        SELECT rowid AS id, bm25(article_search_fts, 10.0, 4.0, 1.0, 5.0, 2.0, 0.5, 0.5) AS rank
         FROM article_search_fts WHERE article_search_fts MATCH ?
       ) SELECT %COLUMNS% FROM m JOIN article_search s ON s.id = m.id WHERE ${where.join(' AND ')}`,
     params,
@@ -48,12 +52,11 @@ export const sqliteEngine: SearchEngine = {
       const [{ id }] = await db('article_search')
         .insert(indexColumns(r))
         .returning('id');
-      await db.raw('INSERT INTO article_search_fts (rowid, title, excerpt, body) VALUES (?, ?, ?, ?)', [
-        id,
-        normalizeArabic(r.title),
-        normalizeArabic(r.excerpt),
-        normalizeArabic(r.body),
-      ]);
+      const c = fts5Columns(r);
+      await db.raw(
+        'INSERT INTO article_search_fts (rowid, title, excerpt, body, title_k, excerpt_k, body_k, alt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        [id, c.title, c.excerpt, c.body, c.title_k, c.excerpt_k, c.body_k, c.alt],
+      );
     }
   },
 

@@ -3,7 +3,9 @@ import type { Knex } from 'knex';
 import { blocksToPlainText } from '../../../lib/blocks-text';
 import { LISTS_KEY } from '../../../lib/cache-keys';
 import { buildSnippet } from '../../../lib/highlight';
-import { parseSearchQuery, positiveWords, SearchQueryError } from '../../../lib/search-query';
+import { STEMMER_VERSION } from '../../../lib/arabic-stem';
+import { MAX_SOURCE_WORDS, rankRelated, significantWords, type RelatedCandidate } from '../../../lib/related';
+import { parseSearchQuery, positiveKeys, SearchQueryError } from '../../../lib/search-query';
 import { infra } from '../../../infra';
 import { invalid, notFound } from '../../../infra/errors';
 import { postgresEngine } from '../engines/postgres';
@@ -97,7 +99,7 @@ const search = ({ strapi }: { strapi: Core.Strapi }) => ({
   async reindex(onProgress: (done: number, total: number) => void = () => {}, batchSize = 500): Promise<number> {
     const engine = this.engine();
     const where = { publishedAt: { $notNull: true } };
-    const total = await strapi.db.query(ARTICLE).count({ where });
+    const total = await this.publishedCount();
     onProgress(0, total);
     const count = await strapi.db.transaction(async ({ trx }) => {
       await engine.clear(trx as Knex);
@@ -118,10 +120,23 @@ const search = ({ strapi }: { strapi: Core.Strapi }) => ({
         done += batch.length;
         onProgress(done, total);
       }
+      await (trx as Knex)('article_search_meta').where({ key: 'stemmer' }).delete();
+      await (trx as Knex)('article_search_meta').insert({ key: 'stemmer', value: STEMMER_VERSION });
       return done;
     });
     await infra(strapi).cache.invalidate([LISTS_KEY]);
     return count;
+  },
+
+  /** The stemmer version the index was built with (null: unknown, i.e. built before versions were kept). */
+  async indexVersion(): Promise<string | null> {
+    const row = await strapi.db.connection('article_search_meta').where({ key: 'stemmer' }).first('value');
+    return row?.value ?? null;
+  },
+
+  /** How many published article versions a reindex would write. */
+  async publishedCount(): Promise<number> {
+    return strapi.db.query(ARTICLE).count({ where: { publishedAt: { $notNull: true } } });
   },
 
   /**
@@ -151,12 +166,55 @@ const search = ({ strapi }: { strapi: Core.Strapi }) => ({
       throw err;
     }
     const { total, hits } = await this.engine().search(strapi.db.connection, { query: parsed, locale, sectionId, limit: pageSize, offset: (page - 1) * pageSize });
-    const words = positiveWords(parsed);
+    const words = positiveKeys(parsed);
     return {
       hits: hits.map((h) => ({ documentId: h.documentId, snippet: buildSnippet(h, words) })),
       locale,
       pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total },
     };
+  },
+
+  /**
+   * Related stories for one published article (src/lib/related.ts): candidates
+   * are the index's best matches for the stems of its title and excerpt, the
+   * newest articles sharing a tag and the newest of its section; published
+   * versions of the same locale only, never the article itself.
+   */
+  async related(documentId: string, request: { locale?: unknown; limit?: unknown }): Promise<{ ids: string[]; locale: string }> {
+    const limit = positiveInt(request.limit, 'limit', 5, 20);
+    const locale = typeof request.locale === 'string' ? request.locale : await infra(strapi).locales.defaultLocale();
+    const published = { locale, publishedAt: { $notNull: true } };
+    const relations = { tags: { select: ['documentId'] }, section: { select: ['documentId'] } };
+    const source = await strapi.db.query(ARTICLE).findOne({ where: { documentId, ...published }, select: ['documentId', 'title', 'excerpt'], populate: relations });
+    if (!source) notFound('documentId', `No published article "${documentId}" in locale "${locale}"`);
+
+    const words = significantWords(`${source.title ?? ''} ${source.excerpt ?? ''}`).slice(0, MAX_SOURCE_WORDS);
+    const tagIds: string[] = (source.tags ?? []).map((t: { documentId: string }) => t.documentId);
+    const sectionId: string | null = source.section?.documentId ?? null;
+    const newest = { select: ['documentId'], orderBy: [{ firstPublishedAt: 'desc' }, { id: 'desc' }] };
+    const [byTerms, byTags, bySection] = await Promise.all([
+      words.length
+        ? this.engine().search(strapi.db.connection, { query: words.map((w) => [{ words: [w.surface], keys: [w], negated: false }]), locale, limit: 50, offset: 0 })
+        : { hits: [] },
+      tagIds.length ? strapi.db.query(ARTICLE).findMany({ ...newest, where: { ...published, tags: { documentId: { $in: tagIds } } }, limit: 50 }) : [],
+      sectionId ? strapi.db.query(ARTICLE).findMany({ ...newest, where: { ...published, section: { documentId: sectionId } }, limit: 20 }) : [],
+    ]);
+    const text = new Map(byTerms.hits.map((h) => [h.documentId, `${h.title} ${h.excerpt} ${h.body}`]));
+    const ids = [...new Set([...text.keys(), ...[...byTags, ...bySection].map((r: { documentId: string }) => r.documentId)])].filter((id) => id !== documentId);
+    if (!ids.length) return { ids: [], locale };
+    const rows = await strapi.db.query(ARTICLE).findMany({
+      where: { ...published, documentId: { $in: ids } },
+      select: ['documentId', 'firstPublishedAt', 'publishedAt'],
+      populate: relations,
+    });
+    const candidates: RelatedCandidate[] = rows.map((r: SourceRow & { tags?: Array<{ documentId: string }> }) => ({
+      documentId: r.documentId,
+      publishedAt: isoDate(r.firstPublishedAt ?? r.publishedAt),
+      text: text.get(r.documentId),
+      tags: new Set((r.tags ?? []).map((t) => t.documentId)),
+      sectionId: r.section?.documentId ?? null,
+    }));
+    return { ids: rankRelated({ documentId, words, tags: new Set(tagIds), sectionId }, candidates, limit), locale };
   },
 
   /** The page's cards in rank order with their snippets; a document unpublished since the index was read is skipped. */
