@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { readModelService, scheduleService } from '../src/api/services';
+import { readModelService, scheduleService, wireService } from '../src/api/services';
 
 /** Once a minute: publish/unpublish the articles whose embargo/expiry is due (src/api/article/services/schedule.ts). */
 export default {
@@ -15,5 +15,12 @@ export default {
       await readModelService(strapi).refreshStale();
     },
     options: { rule: '30 * * * * *' },
+  },
+  /** Every 10 s: the wire sources (WIRE_SOURCES) whose own interval has passed are read (src/api/import/services/wire.ts). */
+  wireIngest: {
+    task: async ({ strapi }: { strapi: Core.Strapi }) => {
+      await wireService(strapi).runDue();
+    },
+    options: { rule: '*/10 * * * * *' },
   },
 };

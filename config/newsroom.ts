@@ -19,6 +19,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
     // Interface language of the development admin: the product's own (Arabic) unless told otherwise.
     language: env('DEV_ADMIN_LANGUAGE', 'ar'),
   },
+  // Agency wire ingest (src/api/import/services/wire.ts): a JSON array of
+  // { "name": "KUNA", "format": "ninjs" | "newsml", "location": folder or http(s) URL, "interval": seconds }.
+  wire: { sources: env('WIRE_SOURCES', '') },
   // At boot, a search index built by another stemmer version (src/bootstrap/search-index.ts) is rebuilt
   // before the app serves when there are at most this many published article versions (~2 s per 1 000
   // on SQLite); with more, the log says to run `npm run search:reindex`. 0: never rebuild at boot.

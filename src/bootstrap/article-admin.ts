@@ -20,13 +20,18 @@ export const ARTICLE_EDIT_LAYOUT: Array<Array<[string, number]>> = [
   [['relatedLinks', 12]],
   [['scheduledPublishAt', 6], ['scheduledUnpublishAt', 6]],
   [['isBreaking', 4], ['source', 6]],
+  [['wireStatus', 4], ['wireId', 8]],
+  [['wireVersion', 4], ['wireRights', 8]],
   [['slug', 6]],
   [['corrections', 12]],
   [['seo', 12]],
 ];
 
-/** Columns of the list view: the scheduled times show which versions are embargoed or expiring. */
-export const ARTICLE_LIST_LAYOUT = ['title', 'section', 'scheduledPublishAt', 'scheduledUnpublishAt', 'updatedAt'];
+/**
+ * Columns of the list view: the scheduled times show which versions are embargoed or expiring; the
+ * source and wire status show agency copy waiting in the «الوكالات» section and what the agency withdrew.
+ */
+export const ARTICLE_LIST_LAYOUT = ['title', 'section', 'source', 'wireStatus', 'scheduledPublishAt', 'scheduledUnpublishAt', 'updatedAt'];
 
 /** Labels and hints written for editors (Arabic first, the English name after it). */
 export const ARTICLE_HINTS: Record<string, { label: string; description: string; placeholder?: string; mainField?: string }> = {
@@ -43,13 +48,17 @@ export const ARTICLE_HINTS: Record<string, { label: string; description: string;
   scheduledUnpublishAt: { label: 'موعد إلغاء النشر · Unpublish at', description: 'انتهاء الصلاحية: تُسحب النسخة المنشورة في هذا الموعد؛ يجب أن يكون بعد موعد النشر.' },
   isBreaking: { label: 'عاجل · Breaking', description: 'يُبرز الخبر في شريط الأخبار العاجلة.' },
   source: { label: 'المصدر · Source', description: 'وكالة الأنباء أو الجهة المصدر، إن وجدت.' },
+  wireStatus: { label: 'حالة خبر الوكالة · Wire status', description: 'تضبطه الوكالة: «withdrawn» أو «canceled» يعني أنها سحبت الخبر؛ لا تنشره، وراجع النسخة المنشورة إن وجدت.' },
+  wireId: { label: 'معرّف الوكالة · Wire id', description: 'معرّف الخبر لدى الوكالة؛ تحدِّث نسخُه الجديدة هذه المسودة.' },
+  wireVersion: { label: 'نسخة الوكالة · Wire version', description: 'رقم آخر نسخة وصلت من الوكالة.' },
+  wireRights: { label: 'حقوق الوكالة · Rights', description: 'صاحب الحقوق وشروط الاستخدام كما أرسلتها الوكالة؛ لا تظهر للقراء.' },
   slug: { label: 'المعرّف في الرابط · Slug', description: 'يُولد من العنوان تلقائيًا بالعربية ولا يتغير بعد النشر إلا إذا غيرته أنت.' },
   corrections: { label: 'التصحيحات · Corrections', description: 'أضف تصحيحًا بتاريخه ونصه عند تعديل معلومة منشورة؛ يظهر أسفل الخبر ويُحدّث تاريخ التعديل.' },
   seo: { label: 'محركات البحث · SEO', description: 'اختياري: عنوان ووصف وصورة مخصصة لمحركات البحث والشبكات الاجتماعية.' },
 };
 
 /** Bump when the layout above changes, so it is applied once more (and an editor's own tweaks survive until then). */
-export const ARTICLE_LAYOUT_VERSION = 1;
+export const ARTICLE_LAYOUT_VERSION = 2;
 
 export async function applyArticleAdminLayout(strapi: Core.Strapi, force = false): Promise<boolean> {
   const store = strapi.store({ type: 'plugin', name: 'newsroom' });

@@ -32,6 +32,19 @@ const RELATED_MARKER_RE = /^أخبار\s+ذات\s+صلة\s*[:：]?$/;
 const SHARE_RE = /^شاركها\s*[.:]?$/;
 const EXIT_MOBILE = /\s*Exit mobile version\s*$/i;
 
+/**
+ * Whether a whole paragraph is the old site's chrome rather than the story:
+ * the share line, the related-news marker, a © line or the mobile theme's
+ * "Exit mobile version". Shared with the WordPress importer.
+ */
+export function isBoilerplateLine(text: string): boolean {
+  const trimmed = trimEdges(text.replace(EXIT_MOBILE, ''));
+  return isBlank(trimmed) || RELATED_MARKER_RE.test(trimmed) || SHARE_RE.test(trimmed) || trimmed.startsWith('©');
+}
+
+/** Text with the mobile theme's "Exit mobile version" removed from its end. */
+export const withoutExitMobile = (text: string): string => text.replace(EXIT_MOBILE, '');
+
 function isBlank(line: string): boolean {
   return BLANK_RE.test(line);
 }

@@ -26,6 +26,9 @@ describe('article edit view', () => {
     expect(metadatas.title.edit.description).toMatch(/[\u0600-\u06FF]/);
     expect(metadatas.section.edit.mainField).toBe('name');
     expect(layouts.list).toEqual(expect.arrayContaining(['title', 'scheduledPublishAt', 'scheduledUnpublishAt']));
+    // Agency copy: editors see the agency and what it withdrew in the list, and the agency's id, version and rights on the draft.
+    expect(layouts.list).toEqual(expect.arrayContaining(['section', 'source', 'wireStatus']));
+    expect(rows.flat()).toEqual(expect.arrayContaining(['wireStatus', 'wireId', 'wireVersion', 'wireRights']));
   });
 
   it('is applied once: an editor’s own rearrangement survives the next boot', async () => {

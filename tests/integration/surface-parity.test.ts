@@ -284,6 +284,10 @@ describe('private fields: never shown, filtered, sorted or searched', () => {
       '/api/articles?filters[scheduledPublishAt][$notNull]=true',
       '/api/articles?sort=scheduledUnpublishAt',
       '/api/articles?fields[0]=scheduledPublishAt',
+      // The agency's id, version, status and rights on wire copy (src/api/import/services/wire.ts).
+      '/api/articles?filters[wireRights][$contains]=a',
+      '/api/articles?sort=wireId',
+      '/api/articles?fields[0]=wireStatus',
     ]) {
       const res = await get(who, url);
       expect(res.status).toBe(who === 'partner' ? 403 : 400);
@@ -291,7 +295,7 @@ describe('private fields: never shown, filtered, sorted or searched', () => {
   });
 
   it('GraphQL has no private field to ask for or filter on', async () => {
-    for (const query of ['{ authors { email } }', '{ articles { scheduledPublishAt } }', '{ authors(filters: { email: { startsWith: "canary" } }) { name } }']) {
+    for (const query of ['{ authors { email } }', '{ articles { scheduledPublishAt } }', '{ articles { wireId wireRights } }', '{ authors(filters: { email: { startsWith: "canary" } }) { name } }']) {
       const res = await gql('anonymous', query);
       expect(res.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     }
