@@ -9,6 +9,7 @@ import type { ArticleService } from './article/services/article';
 import type { ReadModelService } from './article/services/read-model';
 import type { ScheduleService } from './article/services/schedule';
 import type { FeedService } from './feed/services/feed';
+import type { LiveService } from './live/services/live';
 import type { PreviewService } from './preview/services/preview';
 import type { SearchService } from './search/services/search';
 import type { SiteService } from './site/services/site';
@@ -24,3 +25,4 @@ export const searchService = (strapi: Core.Strapi) => get<SearchService>(strapi,
 export const feedService = (strapi: Core.Strapi) => get<FeedService>(strapi, 'api::feed.feed');
 export const sitemapService = (strapi: Core.Strapi) => get<SitemapService>(strapi, 'api::sitemap.sitemap');
 export const previewService = (strapi: Core.Strapi) => get<PreviewService>(strapi, 'api::preview.preview');
+export const liveService = (strapi: Core.Strapi) => get<LiveService>(strapi, 'api::live.live');

@@ -5,7 +5,7 @@ import { infra } from '../infra';
 import { invalid } from '../infra/errors';
 
 /** Endpoints that serve one edition: a feed, a sitemap, a search, a story by slug. */
-const SINGLE_LOCALE = /^\/api\/(feeds|sitemaps|search|articles\/slug)(\/|$)/i;
+const SINGLE_LOCALE = /^\/api\/(feeds|sitemaps|search|articles\/slug|live)(\/|$)/i;
 
 /**
  * Strapi answers `?locale=xx` with 200 and an empty list, which hides typos
