@@ -6,7 +6,11 @@ import type { RedisConnection } from './redis';
 const TABLE = 'live_events';
 const CHANNEL = 'newsroom:live';
 const KEEP_MS = 24 * 60 * 60_000;
-/** Ids delivered recently, so an event seen over Redis is not sent again by the poller (and vice versa). */
+/**
+ * Events delivered recently, so one seen over Redis is not sent again by the
+ * poller (and vice versa). Keyed by id and coverage: a Redis shared with
+ * another database (a staging site, a test suite) carries the same ids.
+ */
 const DELIVERED_MAX = 20_000;
 /**
  * The poller re-reads this many ids below the newest it has seen: PostgreSQL
@@ -70,13 +74,15 @@ export function createLiveHub(knex: () => Knex, redis: RedisConnection, options:
   const node = crypto.randomUUID();
   const streams = new Map<string, Set<LiveListener>>();
   let count = 0;
-  const delivered = new Set<number>();
+  const delivered = new Set<string>();
+  const deliveredKey = (e: LiveEvent) => `${e.id}|${e.coverage}`;
   let seen: number | null = null;
   const topic = (coverage: string, locale: string) => `${coverage}|${locale}`;
 
   function deliver(event: LiveEvent): void {
-    if (delivered.has(event.id)) return;
-    delivered.add(event.id);
+    const key = deliveredKey(event);
+    if (delivered.has(key)) return;
+    delivered.add(key);
     if (delivered.size > DELIVERED_MAX) {
       const drop = delivered.size - DELIVERED_MAX;
       let i = 0;
@@ -120,7 +126,7 @@ export function createLiveHub(knex: () => Knex, redis: RedisConnection, options:
       for (const r of rows) {
         const event = rowToEvent(r);
         if (event.id > (seen as number)) seen = event.id;
-        if (delivered.has(event.id)) continue;
+        if (delivered.has(deliveredKey(event))) continue;
         deliver(event);
         applied++;
       }
