@@ -12,6 +12,7 @@ import { articleService, searchService } from '../api/services';
 import type { NewsroomConfig } from '../../config/newsroom';
 import { accessResolversConfig, hidePluginQueries, toManyRelationFields } from './access';
 import { batchedRelationsConfig, isPreloaded, markPreloaded } from './batch-relations';
+import { liveResolvers, liveTypeDefs } from './live';
 import { readModelResolvers } from './read-model';
 import type { ResolverMiddleware, ResolversConfig } from './types';
 
@@ -52,6 +53,8 @@ export function registerGraphql(strapi: Core.Strapi): void {
   const resolversConfig: ResolversConfig = {
     'Query.articleBySlug': { auth: { scope: [`${ARTICLE}.findOne`] }, middlewares: [guard] },
     'Query.searchArticles': { auth: { scope: ['api::search.search.find'] }, middlewares: [guard] },
+    // A coverage is an article: readable by whoever may read a published one (as REST /api/live/…).
+    'Query.liveCoverage': { auth: { scope: [`${ARTICLE}.findOne`] }, middlewares: [guard] },
     'Article.readingTimeLabel': { auth: false },
     'Article.dates': { auth: false },
     'Article.jsonLd': { auth: false },
@@ -68,7 +71,7 @@ export function registerGraphql(strapi: Core.Strapi): void {
     resolversConfig[key] = { ...existing, middlewares: [...(existing?.middlewares ?? []), ...(middlewares ?? [])] };
   }
   // The REST routes' access policy on every root query and mutation (drafts, token classes).
-  for (const [key, { policies }] of Object.entries(accessResolversConfig(strapi, { articleBySlug: ARTICLE, searchArticles: ARTICLE }))) {
+  for (const [key, { policies }] of Object.entries(accessResolversConfig(strapi, { articleBySlug: ARTICLE, searchArticles: ARTICLE, liveCoverage: ARTICLE }))) {
     resolversConfig[key] = { ...resolversConfig[key], policies };
   }
   hidePluginQueries(strapi);
@@ -121,9 +124,11 @@ export function registerGraphql(strapi: Core.Strapi): void {
         "Arabic-aware full-text search over published articles (same rules as GET /api/search)."
         searchArticles(q: String!, locale: I18NLocaleCode, section: String, page: Int, pageSize: Int): ArticleSearchResult!
       }
+      ${liveTypeDefs}
     `,
     resolvers: {
       Query: {
+        ...liveResolvers(strapi),
         articleBySlug: {
           resolve: async (_parent: unknown, args: { slug: string; locale?: string; fallback?: string }, context: unknown, info: unknown) => {
             const prerendered = await readModel.articleBySlug(args, context, info);

@@ -222,7 +222,8 @@ export function sseMessage(event: { id?: number; event?: string; data: string })
 
 /** `Last-Event-ID` (header, or `lastEventId` in the query for clients that cannot set headers): a non-negative integer. */
 export function parseLastEventId(value: unknown): number | null | 'invalid' {
-  const text = one(value);
+  if (Array.isArray(value)) return 'invalid';
+  const text = value;
   if (text === undefined || text === null || text === '') return null;
   if (typeof text !== 'string' || !/^\d{1,15}$/.test(text)) return 'invalid';
   return Number(text);
