@@ -15,6 +15,7 @@ import { ensureDevAdmin } from './bootstrap/dev-admin';
 import { seedDemoIfEnabled } from './bootstrap/demo-seed';
 import { startReadModel } from './bootstrap/read-model';
 import { installGracefulShutdown } from './bootstrap/graceful-shutdown';
+import { registerLiveWebhookEvents } from './bootstrap/live-webhooks';
 
 /**
  * The app's lifecycle, step by step in the order they run (README, "Architecture").
@@ -35,6 +36,7 @@ export default {
     const backfilled = await restoreFirstPublishedAt(strapi);
     watchLocaleTable(strapi);
     subscribeMediaChanges(strapi); // media files are not documents: their edits reach the read model and cache this way
+    registerLiveWebhookEvents(strapi); // live-entry.breaking, for webhooks (push notifications)
     await ensureReadIndexes(strapi);
     await ensureSiteLocales(strapi);
     await assertPublicRole(strapi);

@@ -75,7 +75,9 @@ export function liveMiddleware(strapi: Core.Strapi): DocumentMiddleware {
     return run(async (trx) => {
       const written = await next();
       const documentId: string | undefined = params.documentId ?? written?.documentId;
-      const targets: Target[] = kind === 'delete' ? before : documentId && data ? [{ coverage: String(written?.coverage ?? before[0]?.coverage ?? data.coverage), locale }] : [];
+      // Nothing written (an update of an unknown entry, refused by validation as a 404): nothing to tell anyone.
+      const coverage = written?.coverage ?? before[0]?.coverage;
+      const targets: Target[] = kind === 'delete' ? before : documentId && typeof coverage === 'string' ? [{ coverage, locale }] : [];
       const live = liveService(strapi);
       const events: LiveEvent[] = [];
       const evict: { hard: string[]; soft: string[] } = { hard: [], soft: [] };

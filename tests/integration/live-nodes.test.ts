@@ -30,7 +30,7 @@ describe.each([
     const section = await f.section('رياضة');
     coverageId = (await f.article({ title: `كأس الخليج مباشر ${Math.random()}`, section: section.documentId, isLive: true })).documentId;
     nodeB = await startSecondNode({ CRON_ENABLED: 'false', ...env });
-  });
+  }, 300_000); // two boots on a fresh database; slow when the machine is shared
   afterAll(async () => {
     for (const s of streams) s.close();
     await nodeB?.stop();
@@ -66,6 +66,7 @@ describe.each([
     const gone = await onB.waitFor((e) => e.event === 'delete', 3000);
     expect(JSON.parse(gone.data).documentId).toBe(posted.documentId);
     expect(Number(gone.id)).toBeGreaterThan(Number(seen.id));
+    await onA.waitFor((e) => e.event === 'delete', 3000);
     // Each event once per client, on both nodes.
     expect(onB.events.map((e) => e.event)).toEqual(['entry', 'delete']);
     expect(onA.events.map((e) => e.event)).toEqual(['entry', 'delete']);

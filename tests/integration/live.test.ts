@@ -7,7 +7,9 @@
 import { startStrapi, getText, type TestApp } from '../helpers/strapi';
 import { Fixtures, paragraph } from '../helpers/fixtures';
 import { openSse, originOf, type SseClient } from '../helpers/sse';
+import http from 'node:http';
 import { createClassToken } from '../../src/infra/api-tokens';
+import { adminUser } from '../helpers/admin';
 
 let app: TestApp;
 let f: Fixtures;
@@ -193,6 +195,60 @@ describe('the stream', () => {
     expect((await entries({}, other.documentId)).status).toBe(404);
     expect((await stream(other.documentId)).status).toBe(404);
     expect((await app.http().get(`/api/live/${other.documentId}/feed/rss`)).status).toBe(404);
+  });
+});
+
+describe('the desk (admin content manager)', () => {
+  const CM_ENTRIES = '/content-manager/collection-types/api::live-entry.live-entry';
+
+  it('a reporter posts an entry that streams at once, cannot pin or delete; an editor pins and deletes', async () => {
+    const reporter = await adminUser(app, 'newsroom-reporter');
+    const editor = await adminUser(app, 'newsroom-editor');
+    const s = await stream(coverage.documentId);
+    const posted = await app.http().post(CM_ENTRIES).query({ locale: 'ar' }).set(reporter.auth)
+      .send({ coverage: coverage.documentId, title: 'من المراسل', body: [paragraph('خبر من الميدان')], pinned: true });
+    expect(posted.status).toBe(201);
+    const id = posted.body.data.documentId;
+    const event = await s.waitFor((e) => e.event === 'entry' && JSON.parse(e.data).documentId === id);
+    expect(JSON.parse(event.data)).toMatchObject({ title: 'من المراسل', pinned: false }); // pinning is the editors'
+    expect((await app.http().delete(`${CM_ENTRIES}/${id}`).query({ locale: 'ar' }).set(reporter.auth)).status).toBe(403);
+    const pinned = await app.http().put(`${CM_ENTRIES}/${id}`).query({ locale: 'ar' }).set(editor.auth).send({ pinned: true });
+    expect(pinned.status).toBe(200);
+    expect(JSON.parse((await s.waitFor((e) => e.event === 'update')).data).pinned).toBe(true);
+    expect((await app.http().delete(`${CM_ENTRIES}/${id}`).query({ locale: 'ar' }).set(editor.auth)).status).toBe(200);
+    await s.waitFor((e) => e.event === 'delete');
+  });
+});
+
+describe('breaking alerts', () => {
+  it('an entry posted (or marked) breaking fires the live-entry.breaking webhook once', async () => {
+    const received: any[] = [];
+    const server = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        received.push(JSON.parse(body));
+        res.writeHead(204).end();
+      });
+    });
+    const hook = await originOf(server);
+    try {
+      const webhook = await (app.strapi.get('webhookStore') as any).createWebhook({ name: 'push', url: `${hook}/push`, headers: {}, events: ['live-entry.breaking'] });
+      (app.strapi.get('webhookRunner') as any).add(webhook);
+      const quiet = await entry('تحديث عادي');
+      const breaking = await entry('عاجل: اتفاق في القمة', { isBreaking: true });
+      await f.put('live-entries', breaking.documentId, { title: 'عاجل' }, { locale: 'ar' }); // still breaking: no second alert
+      await f.put('live-entries', quiet.documentId, { isBreaking: true }, { locale: 'ar' }); // marked breaking: an alert
+      for (let i = 0; i < 50 && received.length < 2; i++) await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, 300));
+      expect(received.map((r) => [r.event, r.entry.documentId])).toEqual([
+        ['live-entry.breaking', breaking.documentId],
+        ['live-entry.breaking', quiet.documentId],
+      ]);
+      expect(received[0].entry).toMatchObject({ coverage: coverage.documentId, locale: 'ar', isBreaking: true });
+    } finally {
+      server.close();
+    }
   });
 });
 
