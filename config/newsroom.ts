@@ -35,6 +35,13 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
     // A lock whose heartbeats (every ~15 s from the admin) stopped this long ago no longer holds.
     lockTtlSeconds: env.int('LOCK_TTL_SECONDS', 45),
   },
+  // Live coverage streams (src/infra/live.ts): nodes read each other's live events from the database this
+  // often, Redis or not (0: off; SQLite runs one node); a comment line keeps idle streams open through proxies.
+  live: {
+    syncIntervalMs: env.int('LIVE_SYNC_INTERVAL_MS', env('DATABASE_CLIENT', 'sqlite') === 'postgres' ? 1000 : 0),
+    heartbeatSeconds: env.int('LIVE_HEARTBEAT_SECONDS', 25),
+    maxListeners: env.int('LIVE_MAX_LISTENERS', 20_000),
+  },
   // Benchmark instrument: an X-Query-Count header on every response (src/middlewares/query-count.ts).
   benchQueryCount: env.bool('BENCH_QUERY_COUNT', false),
 });

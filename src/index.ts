@@ -20,6 +20,7 @@ import { installGracefulShutdown } from './bootstrap/graceful-shutdown';
 import { survivePoolConnectionErrors } from './bootstrap/database-connections';
 import { registerPartnerAdminRoutes } from './bootstrap/partner-admin';
 import { outboxService } from './api/services';
+import { registerLiveWebhookEvents } from './bootstrap/live-webhooks';
 
 /**
  * The app's lifecycle, step by step in the order they run (README, "Architecture").
@@ -43,6 +44,7 @@ export default {
     const backfilled = await restoreFirstPublishedAt(strapi);
     watchLocaleTable(strapi);
     subscribeMediaChanges(strapi); // media files are not documents: their edits reach the read model and cache this way
+    registerLiveWebhookEvents(strapi); // live-entry.breaking, for webhooks (push notifications)
     await ensureReadIndexes(strapi);
     await ensureSiteLocales(strapi);
     await assertPublicRole(strapi);

@@ -18,6 +18,7 @@ import type { WordpressImportService } from './import/services/wordpress';
 import type { OpenapiService } from './openapi/services/openapi';
 import type { NoticesService } from './feed/services/notices';
 import type { OutboxService } from './partner-endpoint/services/outbox';
+import type { LiveService } from './live/services/live';
 import type { PreviewService } from './preview/services/preview';
 import type { SearchService } from './search/services/search';
 import type { SiteService } from './site/services/site';
@@ -42,3 +43,4 @@ export const wireService = (strapi: Core.Strapi) => get<WireService>(strapi, 'ap
 export const openapiService = (strapi: Core.Strapi) => get<OpenapiService>(strapi, 'api::openapi.openapi');
 export const noticesService = (strapi: Core.Strapi) => get<NoticesService>(strapi, 'api::feed.notices');
 export const outboxService = (strapi: Core.Strapi) => get<OutboxService>(strapi, 'api::partner-endpoint.outbox');
+export const liveService = (strapi: Core.Strapi) => get<LiveService>(strapi, 'api::live.live');

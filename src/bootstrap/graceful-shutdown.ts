@@ -28,6 +28,7 @@ export function installGracefulShutdown(strapi: Core.Strapi): void {
     const t = Date.now();
     strapi.log.info(`[shutdown] ${signal}: draining (up to ${timeoutMs} ms)`);
     infra(strapi).lifecycle.draining = true;
+    infra(strapi).live.endAll(); // live streams never end by themselves: their clients resume on another node (Last-Event-ID)
     const server = strapi.server.httpServer as Server & { closeIdleConnections?: () => void };
     if (server.listening) {
       // Node's close() also drops idle keep-alive connections: keep them until the balancer lets go.

@@ -11,6 +11,9 @@ const CM = 'plugin::content-manager.explorer';
 export const PARTNER_ENDPOINT = 'api::partner-endpoint.partner-endpoint';
 const ARTICLE = 'api::article.article';
 const TAXONOMIES = ['api::section.section', 'api::tag.tag', 'api::author.author'];
+/** Live coverage entries (src/api/live-entry): reporters post, editors also pin and delete. */
+const LIVE_ENTRY = 'api::live-entry.live-entry';
+const PINNING = ['pinned'] as const;
 const IS_CREATOR = 'admin::is-creator';
 
 interface Grant {
@@ -41,6 +44,7 @@ const media = (own: boolean): Grant[] => [
 const editorGrants: Grant[] = [
   ...['create', 'read', 'update', 'publish'].map((a) => ({ action: `${CM}.${a}`, subjects: [ARTICLE] })),
   ...['create', 'read', 'update', 'delete', 'publish'].map((a) => ({ action: `${CM}.${a}`, subjects: TAXONOMIES })),
+  ...['create', 'read', 'update', 'delete'].map((a) => ({ action: `${CM}.${a}`, subjects: [LIVE_ENTRY] })),
   ...media(false),
 ];
 
@@ -55,6 +59,10 @@ export const NEWSROOM_ROLES: NewsroomRole[] = [
       { action: `${CM}.read`, subjects: [ARTICLE] },
       { action: `${CM}.update`, subjects: [ARTICLE], own: true, exceptFields: SCHEDULE_FIELDS },
       { action: `${CM}.read`, subjects: TAXONOMIES },
+      // Live coverage: post entries and correct their own; pinning is the editors'.
+      { action: `${CM}.create`, subjects: [LIVE_ENTRY], exceptFields: PINNING },
+      { action: `${CM}.read`, subjects: [LIVE_ENTRY] },
+      { action: `${CM}.update`, subjects: [LIVE_ENTRY], own: true, exceptFields: PINNING },
       ...media(true),
     ],
   },

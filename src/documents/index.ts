@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { readAccessMiddleware } from './read-access';
 import { publicationMiddleware } from './publication';
 import { validationMiddleware } from './validation';
+import { liveMiddleware } from './live';
 import { scheduleMiddleware } from './schedule';
 import { slugMiddleware } from './slugs';
 import { readingTimeMiddleware } from './reading-time';
@@ -22,10 +23,13 @@ export { subscribeMediaChanges } from './publication';
  *    and read model in that transaction, then evicts the cache, purges the CDN
  *    and pings the WebSub hub after the commit (a draft save does none of it);
  * 4. validation — rules the schema cannot express, before anything is written;
- * 5. schedule — embargo/expiry checks, a reporter's edit clears the embargo
+ * 5. live — a live entry's write, its event (live_events) and its article's
+ *    read-model row in one transaction; after the commit, eviction and the
+ *    announcement to every node's streams; a live coverage taken down ends its streams;
+ * 6. schedule — embargo/expiry checks, a reporter's edit clears the embargo
  *    (and puts the story back in review);
- * 6. slugs, 7. reading-time — derived fields;
- * 8. revisions — innermost, so every path is caught and the revision is of
+ * 7. slugs, 8. reading-time — derived fields;
+ * 9. revisions — innermost, so every path is caught and the revision is of
  *    exactly what was written: one per changed locale version, in the
  *    write's transaction (published ones answer "what was public at T").
  */
@@ -35,6 +39,7 @@ export function registerDocumentMiddlewares(strapi: Core.Strapi): void {
     locksMiddleware(strapi),
     publicationMiddleware(strapi),
     validationMiddleware(strapi),
+    liveMiddleware(strapi),
     scheduleMiddleware(strapi),
     slugMiddleware(strapi),
     readingTimeMiddleware(strapi),

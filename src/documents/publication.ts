@@ -20,11 +20,11 @@ const TAXONOMY: Record<string, 'section' | 'author' | 'tag'> = {
 };
 const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
 
-type ArticleVersion = VersionStamp & PublishedVersion & { title?: string; slug?: string; firstPublishedAt?: string | Date | null; corrections?: unknown[] };
+export type ArticleVersion = VersionStamp & PublishedVersion & { title?: string; slug?: string; firstPublishedAt?: string | Date | null; corrections?: unknown[] };
 type Effects = () => Promise<void>;
 
 /** The published versions of an article, with what its lists are scoped by (one query per relation). */
-const articleVersions = (strapi: Core.Strapi, documentId: string): Promise<ArticleVersion[]> =>
+export const articleVersions = (strapi: Core.Strapi, documentId: string): Promise<ArticleVersion[]> =>
   strapi.db.query(ARTICLE).findMany({
     where: { documentId, publishedAt: { $notNull: true } },
     select: ['id', 'locale', 'updatedAt', 'title', 'slug', 'firstPublishedAt'],

@@ -3,6 +3,8 @@ import { contentTypes } from '@strapi/utils';
 import { boundPopulate, DRAFT_PARAMS } from '../lib/access-rules';
 import { accessOf, modelLookup, schemaOf } from '../infra/access';
 import { invalid, refuse } from '../infra/errors';
+import { LIVE_ENTRY_UID } from '../lib/live';
+import { liveService } from '../api/services';
 import type { DocumentMiddleware } from './types';
 import type { SecurityConfig } from '../../config/security';
 
@@ -53,6 +55,11 @@ export function readAccessMiddleware(strapi: Core.Strapi): DocumentMiddleware {
         invalid(['populate', ...bounded.tooDeep], `nests deeper than ${maxDepth} levels`);
       }
       params.populate = bounded.populate;
+    }
+    if (ctx.uid === LIVE_ENTRY_UID) {
+      // Entries have no draft of their own: they are public when their coverage is, in their locale.
+      const floor = await liveService(strapi).publicCoverageFilter();
+      params.filters = params.filters ? { $and: [params.filters, floor] } : floor;
     }
     return next();
   };

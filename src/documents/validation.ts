@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { checkArticleData, checkAuthorData, checkNamedData, checkSiteData, controlCharacterProblems, relationIsSet } from '../lib/input-rules';
+import { checkCoverageTimes, checkEntryData, LIVE_ENTRY_UID } from '../lib/live';
 import { invalid, invalidFields, notFound } from '../infra/errors';
 import type { DocumentMiddleware } from './types';
 import { checkEndpointData } from '../lib/syndication';
@@ -41,7 +42,8 @@ export function validationMiddleware(strapi: Core.Strapi): DocumentMiddleware {
     if (writing) {
       const problems = [
         ...controlCharacterProblems(data),
-        ...(uid === ARTICLE ? checkArticleData(data, action === 'create')
+        ...(uid === ARTICLE ? [...checkArticleData(data, action === 'create'), ...checkCoverageTimes(data.coverageStartTime, data.coverageEndTime)]
+        : uid === LIVE_ENTRY_UID ? checkEntryData(data, action === 'create')
         : uid === 'api::author.author' ? checkAuthorData(data, action === 'create')
         : uid === 'api::section.section' || uid === 'api::tag.tag' ? checkNamedData(data, action === 'create')
         : uid === 'api::site.site' ? checkSiteData(data)

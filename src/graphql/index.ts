@@ -12,6 +12,7 @@ import { articleService, searchService } from '../api/services';
 import type { NewsroomConfig } from '../../config/newsroom';
 import { accessResolversConfig, hidePluginQueries, toManyRelationFields } from './access';
 import { batchedRelationsConfig, isPreloaded, markPreloaded } from './batch-relations';
+import { liveResolvers, liveTypeDefs } from './live';
 import { readModelResolvers } from './read-model';
 import type { ResolverMiddleware, ResolversConfig } from './types';
 
@@ -53,6 +54,8 @@ export function registerGraphql(strapi: Core.Strapi): void {
     'Query.articleBySlug': { auth: { scope: [`${ARTICLE}.findOne`] }, middlewares: [guard] },
     'Query.searchArticles': { auth: { scope: ['api::search.search.find'] }, middlewares: [guard] },
     'Query.relatedArticles': { auth: { scope: ['api::search.search.find'] }, middlewares: [guard] },
+    // A coverage is an article: readable by whoever may read a published one (as REST /api/live/…).
+    'Query.liveCoverage': { auth: { scope: [`${ARTICLE}.findOne`] }, middlewares: [guard] },
     'Article.readingTimeLabel': { auth: false },
     'Article.dates': { auth: false },
     'Article.jsonLd': { auth: false },
@@ -69,7 +72,7 @@ export function registerGraphql(strapi: Core.Strapi): void {
     resolversConfig[key] = { ...existing, middlewares: [...(existing?.middlewares ?? []), ...(middlewares ?? [])] };
   }
   // The REST routes' access policy on every root query and mutation (drafts, token classes).
-  for (const [key, { policies }] of Object.entries(accessResolversConfig(strapi, { articleBySlug: ARTICLE, searchArticles: ARTICLE, relatedArticles: ARTICLE }))) {
+  for (const [key, { policies }] of Object.entries(accessResolversConfig(strapi, { articleBySlug: ARTICLE, searchArticles: ARTICLE, relatedArticles: ARTICLE, liveCoverage: ARTICLE }))) {
     resolversConfig[key] = { ...resolversConfig[key], policies };
   }
   hidePluginQueries(strapi);
@@ -124,9 +127,11 @@ export function registerGraphql(strapi: Core.Strapi): void {
         "Related published stories (أخبار ذات صلة) for a published article, most similar first (same rules as GET /api/articles/:documentId/related)."
         relatedArticles(documentId: ID!, locale: I18NLocaleCode, limit: Int): [Article!]!
       }
+      ${liveTypeDefs}
     `,
     resolvers: {
       Query: {
+        ...liveResolvers(strapi),
         articleBySlug: {
           resolve: async (_parent: unknown, args: { slug: string; locale?: string; fallback?: string }, context: unknown, info: unknown) => {
             const prerendered = await readModel.articleBySlug(args, context, info);

@@ -43,6 +43,8 @@ export const FIELD_COSTS: Record<string, number> = {
   jsonLd: 10,
   searchArticles: 25,
   relatedArticles: 25,
+  // Up to 100 entries (its own limit argument), priced like articles(pagination: { pageSize: 100 }).
+  liveCoverage: 100,
 };
 /** A list that takes no page size (a repeatable component, a connection's nodes) counts this many items. */
 const UNPAGED_LIST_ITEMS = 10;

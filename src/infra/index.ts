@@ -5,6 +5,7 @@ import type { SecurityConfig } from '../../config/security';
 import type { CounterStore } from '../lib/rate-limit';
 import { createCache, type CacheService } from './cache';
 import { createEvictionLog } from './eviction-log';
+import { createLiveHub, type LiveHub } from './live';
 import { createLocaleRegistry, type LocaleRegistry } from './locales';
 import { createCounterStore } from './rate-limits';
 import { createRedis, type RedisConnection } from './redis';
@@ -19,6 +20,8 @@ export interface Infra {
   cache: CacheService;
   locales: LocaleRegistry;
   rateLimits: CounterStore;
+  /** Live-coverage streams of this node and their fan-out across nodes. */
+  live: LiveHub;
   /** Set when a shutdown began (src/bootstrap/graceful-shutdown.ts, src/middlewares/drain.ts). */
   lifecycle: { draining: boolean };
 }
@@ -27,7 +30,7 @@ const KEY = 'newsroom.infra';
 
 export function registerInfra(strapi: Core.Strapi): void {
   strapi.add(KEY, () => {
-    const { redisUrl } = strapi.config.get('newsroom') as NewsroomConfig;
+    const { redisUrl, live } = strapi.config.get('newsroom') as NewsroomConfig;
     const redis = createRedis(redisUrl, strapi.log);
     const cacheConfig = strapi.config.get('cache') as CacheConfig;
     const infra: Infra = {
@@ -35,6 +38,7 @@ export function registerInfra(strapi: Core.Strapi): void {
       cache: createCache(cacheConfig, redis, strapi.log, cacheConfig.syncIntervalMs > 0 ? createEvictionLog(() => strapi.db.connection) : null),
       locales: createLocaleRegistry(strapi),
       lifecycle: { draining: false },
+      live: createLiveHub(() => strapi.db.connection, redis, live, strapi.log),
       rateLimits: createCounterStore(redis, (strapi.config.get('security.rateLimit') as SecurityConfig['rateLimit']).redisPrefix),
     };
     return infra;
@@ -53,5 +57,6 @@ export function watchLocaleTable(strapi: Core.Strapi): void {
 export async function closeInfra(strapi: Core.Strapi): Promise<void> {
   if (!strapi.has(KEY)) return;
   infra(strapi).cache.close();
+  infra(strapi).live.close();
   await infra(strapi).redis.close();
 }

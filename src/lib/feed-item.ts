@@ -140,8 +140,8 @@ const toDate = (value: unknown): Date | undefined => {
  * `urn:uuid:` built from the documentId and locale (a name-based, RFC 4122
  * version-5-style UUID): stable across edits and slug changes, different per locale.
  */
-export function stableId(documentId: string, locale: string): string {
-  const hash = crypto.createHash('sha1').update(`khaleeji247:article:${documentId}:${locale}`).digest();
+export function stableId(documentId: string, locale: string, kind: 'article' | 'live-entry' = 'article'): string {
+  const hash = crypto.createHash('sha1').update(`khaleeji247:${kind}:${documentId}:${locale}`).digest();
   hash[6] = (hash[6] & 0x0f) | 0x50;
   hash[8] = (hash[8] & 0x3f) | 0x80;
   const hex = hash.subarray(0, 16).toString('hex');

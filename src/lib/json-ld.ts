@@ -1,10 +1,11 @@
 /**
- * schema.org NewsArticle for an article, and its serialisation for a
+ * schema.org NewsArticle for an article (LiveBlogPosting for live coverage), and its serialisation for a
  * <script type="application/ld+json"> element. The serialised text is still
  * valid JSON but contains no "<", ">" or "&" (escaped as \u003c…), so a
  * headline like "</script><script>…" cannot end the element early.
  */
 import { articleUrl } from './article-url';
+import { blocksToPlainText } from './blocks-text';
 
 interface Named {
   name?: string | null;
@@ -28,6 +29,22 @@ export interface ArticleForJsonLd {
   tags?: Named[] | null;
   cover?: { image?: ImageLike | null } | null;
   seo?: { metaDescription?: string | null; ogImage?: ImageLike | null; canonicalUrl?: string | null } | null;
+  /** Live coverage: a LiveBlogPosting with its newest entries as liveBlogUpdate. */
+  isLive?: boolean | null;
+  coverageStartTime?: string | Date | null;
+  coverageEndTime?: string | Date | null;
+  liveEntries?: LiveEntryForJsonLd[] | null;
+}
+
+/** An entry of a live coverage (src/lib/live.ts publicEntry), newest first. */
+export interface LiveEntryForJsonLd {
+  documentId: string;
+  title?: string | null;
+  body?: unknown;
+  postedAt?: string | Date | null;
+  updatedAt?: string | Date | null;
+  authors?: Named[] | null;
+  image?: ImageLike | null;
 }
 
 export interface PublisherInfo {
@@ -61,20 +78,38 @@ export function newsArticleJsonLd(article: ArticleForJsonLd, publisher: Publishe
     .filter((u): u is string => typeof u === 'string' && u !== '')
     .map((u) => absolute(u, options.mediaBaseUrl ?? base));
 
+  const person = (a: Named) =>
+    compact({
+      '@type': 'Person',
+      name: a.name ?? undefined,
+      url: a.slug && locale ? `${base}/${encodeURIComponent(locale)}/authors/${encodeURIComponent(a.slug)}` : undefined,
+    });
+  const live = article.isLive === true;
+  const updates = live
+    ? (article.liveEntries ?? []).map((e) => {
+        const text = blocksToPlainText(e.body);
+        return compact({
+          '@type': 'BlogPosting',
+          '@id': url ? `${url}#entry-${e.documentId}` : undefined,
+          headline: e.title || text.slice(0, 110) || undefined,
+          articleBody: text || undefined,
+          datePublished: isoOf(e.postedAt),
+          dateModified: isoOf(e.updatedAt),
+          author: (e.authors ?? []).map(person),
+          image: e.image?.url ? absolute(e.image.url, options.mediaBaseUrl ?? base) : undefined,
+          url: url ? `${url}#entry-${e.documentId}` : undefined,
+        });
+      })
+    : [];
+
   return compact({
     '@context': 'https://schema.org',
-    '@type': 'NewsArticle',
+    '@type': live ? 'LiveBlogPosting' : 'NewsArticle',
     headline: article.title ?? undefined,
     description: article.seo?.metaDescription || article.excerpt || undefined,
     datePublished: isoOf(article.firstPublishedAt ?? article.publishedAt),
     dateModified: isoOf(article.updatedAt),
-    author: (article.authors ?? []).map((a) =>
-      compact({
-        '@type': 'Person',
-        name: a.name ?? undefined,
-        url: a.slug && locale ? `${base}/${encodeURIComponent(locale)}/authors/${encodeURIComponent(a.slug)}` : undefined,
-      }),
-    ),
+    author: (article.authors ?? []).map(person),
     publisher: compact({
       '@type': 'Organization',
       name: publisher.name,
@@ -89,6 +124,9 @@ export function newsArticleJsonLd(article: ArticleForJsonLd, publisher: Publishe
     mainEntityOfPage: url ? { '@type': 'WebPage', '@id': url } : undefined,
     url,
     ...(options.translations ?? {}),
+    coverageStartTime: live ? isoOf(article.coverageStartTime ?? article.firstPublishedAt ?? article.publishedAt) : undefined,
+    coverageEndTime: live ? isoOf(article.coverageEndTime) : undefined,
+    liveBlogUpdate: updates,
   });
 }
 

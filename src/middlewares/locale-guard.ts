@@ -4,8 +4,8 @@ import { isApiPath } from '../lib/request-checks';
 import { infra } from '../infra';
 import { invalid } from '../infra/errors';
 
-/** Endpoints that serve one edition: a feed, a sitemap, a search, a story by slug, a story's related stories. */
-const SINGLE_LOCALE = /^\/api\/(feeds|sitemaps|search|articles\/slug|articles\/[^/]+\/related\/?$)(\/|$)/i;
+/** Endpoints that serve one edition: a feed, a sitemap, a search, a story by slug, a story's related stories, a live coverage. */
+const SINGLE_LOCALE = /^\/api\/(feeds|sitemaps|search|articles\/slug|live|articles\/[^/]+\/related\/?$)(\/|$)/i;
 
 /**
  * Strapi answers `?locale=xx` with 200 and an empty list, which hides typos

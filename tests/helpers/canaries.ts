@@ -21,8 +21,10 @@ export interface Canaries {
   tag: any;
   /** Never published (embargoed), with a private schedule. */
   draft: any;
-  /** Published, with an unpublished edit on its draft and a private expiry. */
+  /** Published, with an unpublished edit on its draft and a private expiry; a live coverage with one entry. */
   live: any;
+  /** The entry of the live coverage (public). */
+  liveEntry: any;
   tokens: Record<'read-only' | 'partner' | 'preview' | 'full-access', string>;
 }
 
@@ -35,10 +37,13 @@ export async function seedCanaries(app: TestApp): Promise<Canaries> {
   const tag = await f.tag('النفط');
   const relations = { section: section.documentId, authors: [author.documentId], tags: [tag.documentId] };
   const draft = await f.article(
-    { title: `${CANARY.draft} خبر تحت الحظر`, excerpt: `${CANARY.draft} ملخص`, body: [paragraph(`${CANARY.draft} نص محظور`)], ...relations, scheduledPublishAt: `${CANARY.schedule}.000Z` },
+    { title: `${CANARY.draft} خبر تحت الحظر`, excerpt: `${CANARY.draft} ملخص`, body: [paragraph(`${CANARY.draft} نص محظور`)], ...relations, scheduledPublishAt: `${CANARY.schedule}.000Z`, isLive: true },
     { draft: true },
   );
-  const live = await f.article({ title: LIVE_TITLE, excerpt: 'صعدت أسعار النفط', body: [paragraph('صعدت أسعار النفط اليوم')], ...relations, relatedLinks: [{ label: 'ذو صلة', article: draft.documentId }] });
+  const live = await f.article({ title: LIVE_TITLE, excerpt: 'صعدت أسعار النفط', body: [paragraph('صعدت أسعار النفط اليوم')], ...relations, relatedLinks: [{ label: 'ذو صلة', article: draft.documentId }], isLive: true });
+  // Live coverage: the embargoed story's entry must stay in the building; the live story's is public.
+  await f.post('live-entries', { coverage: draft.documentId, title: `${CANARY.draft} تحديث`, body: [paragraph(`${CANARY.draft} تحديث محظور`)], authors: [author.documentId] }, { locale: 'ar' });
+  const liveEntry = await f.post('live-entries', { coverage: live.documentId, title: 'تحديث مباشر', body: [paragraph('ارتفع خام برنت')], authors: [author.documentId] }, { locale: 'ar' });
   // An editor's pending edit of the live story: saved as draft, not published.
   await f.put('articles', live.documentId, { title: `${CANARY.edit} عنوان لم ينشر`, body: [paragraph(`${CANARY.edit} نص لم ينشر`)], scheduledUnpublishAt: `${CANARY.schedule}.000Z` }, { status: 'draft' });
   const tokens = {
@@ -47,7 +52,7 @@ export async function seedCanaries(app: TestApp): Promise<Canaries> {
     preview: (await createClassToken(app.strapi, 'preview', `preview-${Date.now()}`)).accessKey,
     'full-access': f.token,
   };
-  return { f, section, author, tag, draft, live, tokens };
+  return { f, section, author, tag, draft, live, liveEntry, tokens };
 }
 
 /** The canaries a response body carries (names); empty when clean. */

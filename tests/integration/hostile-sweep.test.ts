@@ -84,6 +84,7 @@ function fill(text: string, ascii = false): string {
     section: c.section.documentId,
     author: c.author.documentId,
     tag: c.tag.documentId,
+    liveEntry: c.liveEntry.documentId,
     long: (ascii ? 'a' : 'ا').repeat(1200),
     nul: '%00',
   };

@@ -9,6 +9,7 @@
 import { startStrapi, type TestApp } from '../helpers/strapi';
 import { CANARY, canariesIn, LIVE_TITLE, seedCanaries, type Canaries } from '../helpers/canaries';
 import { stableId } from '../../src/lib/feed-item';
+import { openSse, originOf } from '../helpers/sse';
 
 let app: TestApp;
 let ids: Canaries;
@@ -17,7 +18,7 @@ const seen: Array<{ who: string; what: string; body: string }> = [];
 
 const callers = ['anonymous', 'read-only', 'partner'] as const;
 type Caller = (typeof callers)[number] | 'preview';
-const auth = (who: Caller) => (who === 'anonymous' ? {} : { Authorization: `Bearer ${ids.tokens[who]}` });
+const auth = (who: Caller): Record<string, string> => (who === 'anonymous' ? {} : { Authorization: `Bearer ${ids.tokens[who]}` });
 
 async function get(who: Caller, url: string) {
   const res = await app.http().get(url).set(auth(who));
@@ -354,6 +355,62 @@ describe('token classes', () => {
   it('a partner (feed-only) token reads feeds and nothing else', async () => {
     expect((await get('partner', '/api/feeds/rss')).status).toBe(200);
     for (const url of ['/api/articles', '/api/authors', '/api/search?q=x', `/api/articles/${ids.live.documentId}/related`, '/api/sitemaps']) expect((await get('partner', url)).status).toBe(403);
+  });
+});
+
+describe('live coverage: entries of a coverage that is not public never show, whatever the surface', () => {
+  /** Reads a stream's replay (Last-Event-ID 0) for a moment, then hangs up: the text it sent. */
+  async function streamText(who: Caller, documentId: string): Promise<{ status: number; body: string }> {
+    const origin = await originOf(app.strapi.server.httpServer);
+    const s = await openSse(`${origin}/api/live/${documentId}/stream`, { ...auth(who), 'Last-Event-ID': '0' });
+    if (s.status === 200) await s.waitFor(() => true, 3000).catch(() => undefined);
+    s.close();
+    const body = s.events.map((e) => `${e.event} ${e.data}`).join('\n');
+    seen.push({ who, what: `SSE ${documentId}`, body });
+    return { status: s.status, body };
+  }
+
+  it.each(['anonymous', 'read-only'] as const)('REST entries and the stream: the live coverage only (%s)', async (who) => {
+    const live = await get(who, `/api/live/${ids.live.documentId}/entries`);
+    expect(live.status).toBe(200);
+    expect(live.body.data.map((e: any) => e.documentId)).toEqual([ids.liveEntry.documentId]);
+    expect(live.body.meta.coverage.title).toBe(LIVE_TITLE);
+    for (const url of [`/api/live/${ids.draft.documentId}/entries`, `/api/live/${ids.draft.documentId}/entries?since=2000-01-01T00:00:00Z`]) {
+      expect((await get(who, url)).status).toBe(404);
+    }
+    expect((await get(who, `/api/live/${ids.live.documentId}/entries?locale=en`)).status).toBe(404); // no English version
+    const stream = await streamText(who, ids.live.documentId);
+    expect(stream.status).toBe(200);
+    expect(stream.body).toContain(ids.liveEntry.documentId);
+    expect((await streamText(who, ids.draft.documentId)).status).toBe(404);
+  });
+
+  it.each([...callers])('the coverage feeds list the live coverage entries only (%s)', async (who) => {
+    for (const format of ['rss', 'atom', 'json']) {
+      const res = await get(who, `/api/live/${ids.live.documentId}/feed/${format}`);
+      expect([format, res.status]).toEqual([format, 200]);
+      expect(res.text).toContain('تحديث مباشر');
+      expect((await get(who, `/api/live/${ids.draft.documentId}/feed/${format}`)).status).toBe(404);
+    }
+  });
+
+  it('GraphQL: liveCoverage answers null for the embargoed coverage; generated entry queries keep to public coverage', async () => {
+    const res = await gql('anonymous', `{ a: liveCoverage(documentId: "${ids.live.documentId}") { title entries { documentId title authors { name } } }
+      b: liveCoverage(documentId: "${ids.draft.documentId}") { title entries { title } } }`);
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.a).toEqual({ title: LIVE_TITLE, entries: [{ documentId: ids.liveEntry.documentId, title: 'تحديث مباشر', authors: [{ name: 'سارة الكعبي' }] }] });
+    expect(res.body.data.b).toBeNull();
+    const generated = await gql('read-only', `{ liveEntries(pagination: { pageSize: 100 }) { documentId title } c: liveEntries(filters: { coverage: { eq: "${ids.draft.documentId}" } }) { title } }`);
+    expect(generated.body.errors).toBeUndefined();
+    expect(generated.body.data).toEqual({ liveEntries: [{ documentId: ids.liveEntry.documentId, title: 'تحديث مباشر' }], c: [] });
+    expect((await gql('anonymous', '{ liveEntries { title } }')).body.errors[0].extensions.code).toBe('FORBIDDEN');
+  });
+
+  it('the article JSON-LD lists the live entry and nothing of the embargoed coverage', async () => {
+    const one = await get('anonymous', `/api/articles/${ids.live.documentId}`);
+    const ld = JSON.parse(one.body.data.jsonLd);
+    expect(ld['@type']).toBe('LiveBlogPosting');
+    expect(ld.liveBlogUpdate.map((u: any) => u.headline)).toEqual(['تحديث مباشر']);
   });
 });
 

@@ -15,6 +15,10 @@ export const cardFields = [
   'excerpt',
   'firstPublishedAt',
   'isBreaking',
+  // Live coverage: the card's JSON-LD is the page's LiveBlogPosting.
+  'isLive',
+  'coverageStartTime',
+  'coverageEndTime',
   'readingTimeMinutes',
   'locale',
   'publishedAt',

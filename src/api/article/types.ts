@@ -13,7 +13,7 @@ type Named = Pick<Modules.Documents.Document<'api::section.section'>, 'name' | '
 /** The card preset (src/api/article/populate.ts): lists, feeds summaries, search results. */
 export type ArticleCard = Pick<
   ArticleDocument,
-  'documentId' | 'title' | 'slug' | 'excerpt' | 'firstPublishedAt' | 'isBreaking' | 'readingTimeMinutes' | 'locale' | 'publishedAt' | 'updatedAt'
+  'documentId' | 'title' | 'slug' | 'excerpt' | 'firstPublishedAt' | 'isBreaking' | 'isLive' | 'coverageStartTime' | 'coverageEndTime' | 'readingTimeMinutes' | 'locale' | 'publishedAt' | 'updatedAt'
 > & {
   cover?: { image?: Image | null; caption?: string | null; credit?: string | null; alt?: string | null } | null;
   section?: Named | null;

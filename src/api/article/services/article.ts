@@ -7,7 +7,8 @@ import type { NewsroomConfig } from '../../../../config/newsroom';
 import { presets } from '../populate';
 import { withPreset, type ArticleQuery } from '../query';
 import type { ArticleCard } from '../types';
-import { readModelService, siteService } from '../../services';
+import { liveService, readModelService, siteService } from '../../services';
+import type { LiveEntryForJsonLd } from '../../../lib/json-ld';
 import { editions, originalLocale, type Alternate, type EditionVersion } from '../../../lib/hreflang';
 import { infra } from '../../../infra';
 
@@ -112,12 +113,28 @@ const article = ({ strapi }: { strapi: Core.Strapi }) => ({
     const ids = articles.map((a) => (a as { documentId?: unknown })?.documentId).filter((id): id is string => typeof id === 'string');
     const first = articles.find((a) => typeof a?.locale === 'string')?.locale;
     const found = first ? await this.editions(ids, (await site.publisher(first)).baseUrl) : undefined;
+    const entries = await this.liveUpdates(articles);
     for (const item of articles) {
       if (!item || typeof item.locale !== 'string') continue;
       if (!contexts.has(item.locale)) contexts.set(item.locale, { publisher: await site.publisher(item.locale), digits, timeZone, mediaBaseUrl, editions: found });
-      Object.assign(item, articleExtras(item as Parameters<typeof articleExtras>[0], contexts.get(item.locale)!));
+      const source = item as Parameters<typeof articleExtras>[0] & { documentId?: string };
+      const liveEntries = source.isLive === true && source.documentId ? (entries.get(`${item.locale}|${source.documentId}`) ?? []) : undefined;
+      Object.assign(item, articleExtras(liveEntries ? { ...source, liveEntries } : source, contexts.get(item.locale)!));
     }
     return articles;
+  },
+
+  /** The newest entries of the live articles among these (their JSON-LD liveBlogUpdate), keyed `locale|documentId`: one query per locale. */
+  async liveUpdates(articles: Array<{ locale?: string | null; documentId?: string; isLive?: unknown } | null>): Promise<Map<string, LiveEntryForJsonLd[]>> {
+    const byLocale = new Map<string, string[]>();
+    for (const a of articles) {
+      if (a && a.isLive === true && typeof a.locale === 'string' && typeof a.documentId === 'string') byLocale.set(a.locale, [...(byLocale.get(a.locale) ?? []), a.documentId]);
+    }
+    const out = new Map<string, LiveEntryForJsonLd[]>();
+    for (const [locale, ids] of byLocale) {
+      for (const [id, list] of await liveService(strapi).newestEntries(ids, locale)) out.set(`${locale}|${id}`, list);
+    }
+    return out;
   },
 
   /**
