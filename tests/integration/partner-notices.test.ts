@@ -181,6 +181,22 @@ describe('kill and withhold', () => {
     expect((await ninjs('', auth)).items.find((i) => i.uri === uri)).toMatchObject({ pubstatus: 'canceled' });
   });
 
+  it('a takedown moves Last-Modified of RSS and the sitemaps forward: revalidating by date gets the list without the story', async () => {
+    await publish('خبر أقدم يبقى منشورا');
+    const newest = await publish('أحدث خبر سيحجب بعد قليل');
+    const urls = ['/api/feeds/rss?locale=ar', '/api/sitemaps/news?locale=ar', '/api/sitemaps/articles?locale=ar&page=1'];
+    const before = await Promise.all(urls.map((url) => getText(app, url)));
+    await new Promise((r) => setTimeout(r, 1_100)); // HTTP dates count whole seconds
+    await app.strapi.documents(ARTICLE).unpublish({ documentId: newest.documentId, locale: 'ar' });
+    for (const [i, url] of urls.entries()) {
+      const since = String(before[i].headers['last-modified']);
+      const res = await getText(app, url, { 'if-modified-since': since });
+      expect([url, res.status]).toEqual([url, 200]);
+      expect([url, Date.parse(String(res.headers['last-modified'])) > Date.parse(since)]).toEqual([url, true]);
+      expect(res.body).not.toContain(encodeURIComponent(newest.slug));
+    }
+  });
+
   it('filtered feeds carry the notices of their own stories only', async () => {
     const a = await publish('مباراة الديربي', otherSectionId);
     const { uri } = await ninjsEntry(a.slug);

@@ -38,6 +38,12 @@ const articleExtras: Record<string, JsonSchema> = {
     properties: { firstPublishedAt: formattedDate },
   },
   jsonLd: { type: 'string', readOnly: true, description: 'schema.org NewsArticle as JSON text, safe to place inside <script type="application/ld+json">' },
+  alternates: {
+    type: 'array',
+    readOnly: true,
+    description: 'The published editions of the story (this one included), for hreflang: locale and public URL',
+    items: { type: 'object', required: ['locale', 'url'], additionalProperties: false, properties: { locale: schemaRef('Locale'), url: { type: 'string', format: 'uri' } } },
+  },
   snippet: { type: 'string', readOnly: true, description: 'Search results only: HTML cut from the text, `<mark>` around the matches (everything else escaped)' },
 };
 
@@ -109,5 +115,47 @@ export const articleDraft: RouteDoc = {
   examples: [
     { summary: 'Draft of an Arabic article', path: { id: '<documentId>' }, query: { locale: 'ar' }, caller: 'preview' },
     { summary: 'Without the drafts permission', path: { id: '<documentId>' }, status: 403 },
+  ],
+};
+
+const revisionsList = jsonResponse('Revisions, newest first', { type: 'object', required: ['data', 'meta'], properties: { data: { type: 'array', items: { type: 'object', required: ['id'] } }, meta: { type: 'object' } } });
+const oneRevision = jsonResponse('One revision: the document as saved, who, when, which action, whether it was the published version', { type: 'object', required: ['data'], properties: { data: { type: 'object', required: ['id'] }, meta: { type: 'object' } } });
+const revisionExamples = (extra: Record<string, string> = {}) => [
+  { summary: 'Without the drafts permission', path: { id: '<documentId>', ...extra }, status: 403 },
+];
+
+export const articleRevisions: RouteDoc = {
+  summary: 'Revisions of an article locale version (the desk), newest first',
+  description: 'Every save is a revision (draft saves, publish, unpublish, scheduled actions, any path). A revision of an unpublished version is a draft: needs the drafts permission.',
+  tags: ['articles', 'desk'],
+  parameters: [localeParam(), query('page', { type: 'integer', minimum: 1, default: 1 }, 'Page number'), query('pageSize', { type: 'integer', minimum: 1, maximum: 100, default: 20 }, 'Revisions per page')],
+  responses: { 200: revisionsList },
+  errors: [403, 404],
+  security: 'required',
+  examples: [{ summary: 'The Arabic version\'s history', path: { id: '<documentId>' }, query: { locale: 'ar' }, caller: 'preview' }, ...revisionExamples()],
+};
+
+export const articleRevision: RouteDoc = {
+  summary: 'One revision of an article',
+  tags: ['articles', 'desk'],
+  parameters: [pathParam('revisionId', { type: 'string', pattern: '^[0-9]+$' }, 'The revision id (from the list)')],
+  responses: { 200: oneRevision },
+  errors: [403, 404],
+  security: 'required',
+  examples: [{ summary: 'No such revision', path: { id: '<documentId>', revisionId: '999999999' }, caller: 'preview', status: 404 }, ...revisionExamples({ revisionId: '1' })],
+};
+
+export const articlePublishedAt: RouteDoc = {
+  summary: 'What was public at a time T (the published revision then in force)',
+  description: '"What exactly did we publish at 14:05?": the revision of the locale version that was published at `at`; 404 when the version was not public then.',
+  tags: ['articles', 'desk'],
+  parameters: [localeParam(), query('at', { type: 'string', format: 'date-time' }, 'ISO 8601 with a time zone', { required: true, example: '2026-03-01T14:05:00+03:00' })],
+  responses: { 200: oneRevision },
+  errors: [403, 404],
+  security: 'required',
+  examples: [
+    { summary: 'Before the story existed', path: { id: '<documentId>' }, query: { locale: 'ar', at: '2001-01-01T00:00:00+03:00' }, caller: 'preview', status: 404 },
+    { summary: 'Not a date', path: { id: '<documentId>' }, query: { at: 'yesterday' }, caller: 'preview', status: 400 },
+    ...revisionExamples(),
   ],
 };

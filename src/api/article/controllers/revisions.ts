@@ -19,6 +19,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const page = ctx.query.page === undefined ? 1 : positiveInt(ctx.query.page, 'page', 100_000);
     const pageSize = ctx.query.pageSize === undefined ? 25 : positiveInt(ctx.query.pageSize, 'pageSize', 100);
     const result = await revisionsService(strapi).list(documentId, locale, page, pageSize);
+    // Every saved version has at least one revision (its creation): none means no such story in that locale.
+    if (result.meta.pagination.total === 0) notFound('id', `No article ${documentId} with revisions in locale "${locale}"`);
     ctx.set('Cache-Control', 'no-store');
     ctx.body = { data: result.data, meta: { ...result.meta, locale } };
   },

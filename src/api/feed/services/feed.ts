@@ -88,7 +88,10 @@ const feed = ({ strapi }: { strapi: Core.Strapi }) => ({
     const self = this.selfUrl(format, req.locale, req.filters, req.limit);
     const hub = this.hubUrl();
     const noticeStamp = notices.map((n) => `${n.id}:${n.version}`);
-    const times = [agg.newest, site.updatedAt, ...notices.map((n) => n.changed)].filter((d): d is Date => d !== null).map((d) => d.getTime());
+    // RSS cannot carry a notice, but its Last-Modified must still move forward when a story leaves it
+    // (else a client revalidating by If-Modified-Since keeps the taken-down item): the newest takedown counts.
+    const takedowns = format === 'rss' ? await noticesService(strapi).list(req.locale, req.filters, 1) : notices;
+    const times = [agg.newest, site.updatedAt, ...takedowns.map((n) => n.changed)].filter((d): d is Date => d !== null).map((d) => d.getTime());
     return {
       etag: strongEtag([format, req.locale, req.filters, req.limit, access, agg.count, agg.newest, site.updatedAt, self, hub, noticeStamp]),
       lastModified: new Date(Math.max(0, ...times)),

@@ -1,4 +1,5 @@
 import { customRoute } from '../../../lib/route-policies';
+import { liveEntriesDoc, liveFeedDoc, liveStreamDoc } from '../openapi';
 
 /**
  * Live coverage, read side (writes are POST/PUT/DELETE /api/live-entries).
@@ -13,19 +14,19 @@ export default {
       method: 'GET',
       path: '/live/:documentId/entries',
       handler: 'live.entries',
-      config: { ...customRoute('locale', 'after', 'before', 'since', 'limit'), auth: { scope: ['api::article.article.findOne'] } },
+      config: { ...customRoute('locale', 'after', 'before', 'since', 'limit'), auth: { scope: ['api::article.article.findOne'] }, openapi: liveEntriesDoc },
     },
     {
       method: 'GET',
       path: '/live/:documentId/stream',
       handler: 'live.stream',
-      config: { ...customRoute('locale', 'lastEventId'), auth: { scope: ['api::article.article.findOne'] } },
+      config: { ...customRoute('locale', 'lastEventId'), auth: { scope: ['api::article.article.findOne'] }, openapi: liveStreamDoc },
     },
     {
       method: 'GET',
       path: '/live/:documentId/feed/:format(rss|atom|json)',
       handler: 'live.feed',
-      config: { ...customRoute('locale', 'limit'), auth: { scope: ['api::feed.feed.find'] } },
+      config: { ...customRoute('locale', 'limit'), auth: { scope: ['api::feed.feed.find'] }, openapi: liveFeedDoc },
     },
   ],
 };

@@ -14,7 +14,7 @@ import { dbDate } from '../../../lib/dates';
 import { infra } from '../../../infra';
 import type { CacheValidators } from '../../../infra/http';
 import { publishedWhere } from '../../article/query';
-import { articleService, siteService } from '../../services';
+import { articleService, noticesService, siteService } from '../../services';
 
 const ARTICLE = 'api::article.article';
 
@@ -63,6 +63,16 @@ const sitemap = ({ strapi }: { strapi: Core.Strapi }) => ({
     return articleUrl({ baseUrl, locale, sectionSlug: row.section?.slug, slug: row.slug || row.documentId });
   },
 
+  /**
+   * When a story of the locale last left the public (its kill/withhold notice, within the retention): a
+   * sitemap's Last-Modified must move forward when a URL leaves it, or a crawler revalidating by
+   * If-Modified-Since keeps the taken-down URL (the newest remaining article is older than the takedown).
+   */
+  async lastTakedown(locale: string): Promise<Date | null> {
+    const [newest] = await noticesService(strapi).list(locale, {}, 1);
+    return newest?.changed ?? null;
+  },
+
   /** Sitemap index: per locale, the news sitemap and every page of the article sitemap. */
   async index(): Promise<{ validators: CacheValidators; render: () => Promise<string> }> {
     const locales = (await infra(strapi).locales.known()).sort();
@@ -92,11 +102,11 @@ const sitemap = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async news(locale: string): Promise<{ validators: CacheValidators; render: () => Promise<string> }> {
     const where = publishedWhere(locale, {}, { firstPublishedAt: { $gte: this.newsSince() } });
-    const [agg, site] = await Promise.all([articleService(strapi).aggregate(where), siteService(strapi).settings(locale)]);
+    const [agg, site, takedown] = await Promise.all([articleService(strapi).aggregate(where), siteService(strapi).settings(locale), this.lastTakedown(locale)]);
     return {
       validators: {
         etag: strongEtag(['news', locale, agg, site.updatedAt, site.baseUrl]),
-        lastModified: newestOf([agg.newest, site.updatedAt]),
+        lastModified: newestOf([agg.newest, site.updatedAt, takedown]),
         access: 'public',
       },
       render: async () => {
@@ -122,12 +132,13 @@ const sitemap = ({ strapi }: { strapi: Core.Strapi }) => ({
       articleService(strapi).aggregate({ publishedAt: { $notNull: true } }),
       siteService(strapi).settings(locale),
     ]);
+    const takedown = await this.lastTakedown(locale);
     const size = this.pageSize();
     if (page > Math.max(1, Math.ceil(agg.count / size))) return null;
     return {
       validators: {
         etag: strongEtag(['articles', locale, page, size, agg, editions, site.baseUrl]),
-        lastModified: newestOf([agg.newest]),
+        lastModified: newestOf([agg.newest, editions.newest, takedown]),
         access: 'public',
       },
       render: async () => {
