@@ -108,13 +108,14 @@ export function getText(app: TestApp, path: string, headers: Record<string, stri
 
 /**
  * Counts SQL statements issued while `fn` runs (knex 'query' events). The
- * eviction-log poll (a read of cache_evictions every second on PostgreSQL,
- * src/infra/eviction-log.ts) runs on its own clock, not for the request: left out.
+ * eviction-log and live-event polls (reads of cache_evictions and live_events every
+ * second on PostgreSQL, src/infra/eviction-log.ts, src/infra/live.ts) run on their own
+ * clock, not for the request: left out.
  */
 export async function countQueries<T>(strapi: Core.Strapi, fn: () => Promise<T>): Promise<{ result: T; count: number; sql: string[] }> {
   const sql: string[] = [];
   const listener = (q: { sql: string }) => {
-    if (!/^(select|delete) .*from "cache_evictions"/i.test(q.sql)) sql.push(q.sql);
+    if (!/^(select|delete) .*from "(cache_evictions|live_events)"/i.test(q.sql)) sql.push(q.sql);
   };
   strapi.db.connection.on('query', listener);
   try {
