@@ -69,6 +69,12 @@ export async function documentsChecksum(strapi: Core.Strapi): Promise<{ checksum
  * A fingerprint of every row of every table, read with SQL (not through the app): equal fingerprints
  * mean two databases hold the same data, search index and FTS5 tables included.
  */
+/**
+ * Node-coordination logs, appended by background work of a running app (the cache eviction log, the
+ * live-coverage event log): not content, and not something the backup scripts may be blamed for changing.
+ */
+const COORDINATION_LOGS = new Set(['cache_evictions', 'live_events', 'public.cache_evictions', 'public.live_events']);
+
 export async function tableFingerprint(env: Record<string, string>): Promise<string> {
   if (env.DATABASE_FILENAME) {
     // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -76,7 +82,7 @@ export async function tableFingerprint(env: Record<string, string>): Promise<str
     const db = new Sqlite(path.join(appDir, env.DATABASE_FILENAME), { readonly: true, fileMustExist: true });
     try {
       const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name").all();
-      return sha256(tables.map(({ name }: { name: string }) => [name, db.prepare(`SELECT * FROM "${name}"`).all().map((r: unknown) => JSON.stringify(canonical(r))).sort()]));
+      return sha256(tables.filter(({ name }: { name: string }) => !COORDINATION_LOGS.has(name)).map(({ name }: { name: string }) => [name, db.prepare(`SELECT * FROM "${name}"`).all().map((r: unknown) => JSON.stringify(canonical(r))).sort()]));
     } finally {
       db.close();
     }
@@ -86,7 +92,7 @@ export async function tableFingerprint(env: Record<string, string>): Promise<str
   try {
     const { rows: tables } = await client.query("SELECT schemaname || '.' || tablename AS name FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema') ORDER BY 1");
     const prints: Array<[string, string]> = [];
-    for (const { name } of tables as Array<{ name: string }>) {
+    for (const { name } of (tables as Array<{ name: string }>).filter((t) => !COORDINATION_LOGS.has(t.name))) {
       const quoted = name.split('.').map((part) => `"${part}"`).join('.');
       const { rows } = await client.query(`SELECT md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '')) AS print FROM ${quoted} t`);
       prints.push([name, rows[0].print]);

@@ -154,7 +154,7 @@ const readModel = ({ strapi }: { strapi: Core.Strapi }) => {
   /**
    * Renders and stores versions of one locale outside a write (refresh,
    * reconcile), a batch per transaction that first locks the articles'
-   * published rows (PostgreSQL; SQLite has one writer): an unpublish committed
+   * published rows and its own rows (PostgreSQL; SQLite has one writer): an unpublish committed
    * meanwhile wins, and a row marked stale again meanwhile stays stale (its
    * `stale` must still be the value read; `null`: the row must still be absent).
    * Returns how many rows it wrote.
@@ -167,8 +167,13 @@ const readModel = ({ strapi }: { strapi: Core.Strapi }) => {
       let publishedQuery = t('articles').where({ locale }).whereIn('document_id', ids).whereNotNull('published_at').select('document_id');
       if (isPostgres()) publishedQuery = publishedQuery.forUpdate();
       const published = new Set((await publishedQuery).map((r: { document_id: string }) => r.document_id));
+      // Locked too (PostgreSQL): a write that marks one of these rows stale while this renders (an author
+      // renamed) waits for this commit and then marks the stored row stale; unlocked, this would overwrite
+      // its mark with a row rendered from the old name, served as fresh.
+      let currentQuery = t(READ).where({ locale }).whereIn('document_id', ids).select('document_id', 'stale');
+      if (isPostgres()) currentQuery = currentQuery.forUpdate();
       const current = new Map<string, number>(
-        (await t(READ).where({ locale }).whereIn('document_id', ids).select('document_id', 'stale')).map((r: { document_id: string; stale: unknown }) => [r.document_id, Number(r.stale)]),
+        (await currentQuery).map((r: { document_id: string; stale: unknown }) => [r.document_id, Number(r.stale)]),
       );
       for (const id of ids.filter((id) => !published.has(id))) await remove(t, id, locale);
       const eligible = wanted.filter((w) => published.has(w.documentId) && (w.stale === null ? !current.has(w.documentId) : current.get(w.documentId) === w.stale));
