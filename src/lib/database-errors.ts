@@ -11,7 +11,9 @@ const PG_UNAVAILABLE = new Set([
   '53300', // too_many_connections
 ]);
 const NODE_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
-const MESSAGES = /Connection terminated|Client has encountered a connection error|Client was closed and is not queryable|timeout exceeded when trying to connect|Knex: Timeout acquiring a connection|the database system is (starting up|shutting down|in recovery mode)|SQLITE_BUSY/i;
+// "Transaction query already complete": knex refusing the next statement of a transaction whose connection
+// just died (the transaction was rolled back under it) — the same outage, one statement later.
+const MESSAGES = /Transaction query already complete|Connection terminated|Client has encountered a connection error|Client was closed and is not queryable|timeout exceeded when trying to connect|Knex: Timeout acquiring a connection|the database system is (starting up|shutting down|in recovery mode)|SQLITE_BUSY/i;
 
 export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
   if (!err || typeof err !== 'object' || depth > 4) return false;

@@ -8,6 +8,7 @@ describe('isDatabaseUnavailable', () => {
       Object.assign(new Error('the database system is starting up'), { code: '57P03' }),
       Object.assign(new Error('x'), { name: 'KnexTimeoutError' }),
       new Error('Connection terminated unexpectedly'),
+      new Error('Transaction query already complete, run with DEBUG=knex:tx for more info'),
       new Error('Knex: Timeout acquiring a connection. The pool is probably full.'),
       Object.assign(new Error('wrapped'), { cause: Object.assign(new Error('inner'), { code: 'ECONNRESET' }) }),
       new AggregateError([Object.assign(new Error('a'), { code: 'ECONNREFUSED' })], 'all failed'),
