@@ -92,7 +92,7 @@ const keysOf = (k: WordKeys): string[] => [...new Set([k.surface, k.stem, k.alt]
 
 /**
  * PostgreSQL tsquery text for the vectors `toTsvector` (arabic-stem-index.ts) builds:
- * a word matches any of its keys as any kind of lexeme; a phrase is the surface
+ * a word matches any of its keys as a lexeme of whichever kind; a phrase is the surface
  * forms in order or the stems in order.
  */
 export function toTsquery(query: ParsedQuery): string {

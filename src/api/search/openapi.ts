@@ -2,6 +2,18 @@
 import { digitsParam, documentSchema, jsonResponse, localeParam, pathParam, query, schemaRef } from '../../lib/openapi/declare';
 import type { RouteDoc } from '../../lib/openapi/types';
 
+/** `{ data: [article cards], meta }`, meta holding exactly these schemas. */
+const cardsResponse = (description: string, meta: Record<string, ReturnType<typeof schemaRef>>) =>
+  jsonResponse(description, {
+    type: 'object',
+    required: ['data', 'meta'],
+    additionalProperties: false,
+    properties: {
+      data: { type: 'array', items: documentSchema('api::article.article') },
+      meta: { type: 'object', required: Object.keys(meta), additionalProperties: false, properties: meta },
+    },
+  });
+
 export const searchDoc: RouteDoc = {
   summary: 'Arabic-aware full-text search of published articles',
   description:
@@ -16,15 +28,7 @@ export const searchDoc: RouteDoc = {
     digitsParam,
   ],
   responses: {
-    200: jsonResponse('Ranked article cards', {
-      type: 'object',
-      required: ['data', 'meta'],
-      additionalProperties: false,
-      properties: {
-        data: { type: 'array', items: documentSchema('api::article.article') },
-        meta: { type: 'object', required: ['pagination', 'locale'], additionalProperties: false, properties: { pagination: schemaRef('Pagination'), locale: schemaRef('Locale') } },
-      },
-    }),
+    200: cardsResponse('Ranked article cards', { pagination: schemaRef('Pagination'), locale: schemaRef('Locale') }),
   },
   errors: [404],
   examples: [
@@ -48,15 +52,7 @@ export const relatedDoc: RouteDoc = {
     digitsParam,
   ],
   responses: {
-    200: jsonResponse('Related article cards', {
-      type: 'object',
-      required: ['data', 'meta'],
-      additionalProperties: false,
-      properties: {
-        data: { type: 'array', items: documentSchema('api::article.article') },
-        meta: { type: 'object', required: ['locale'], additionalProperties: false, properties: { locale: schemaRef('Locale') } },
-      },
-    }),
+    200: cardsResponse('Related article cards', { locale: schemaRef('Locale') }),
   },
   errors: [404],
   examples: [

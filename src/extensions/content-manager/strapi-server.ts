@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
 import { slugify, uniqueSlug } from '../../lib/slug';
 import { SLUG_SOURCES, slugTaken } from '../../documents/slugs';
 import { parseTakedown } from '../../lib/syndication';
@@ -48,13 +49,15 @@ export default (plugin: any) => {
  * Document Service middleware for this request only. Without it, the
  * unpublish is a withhold, as from the API or a scheduled expiry.
  */
-function wrapUnpublish(plugin: any): void {
+type CollectionTypes = { unpublish(ctx: Context): Promise<unknown> };
+type ControllerEntry = CollectionTypes | ((args: unknown) => CollectionTypes);
+
+function wrapUnpublish(plugin: { controllers: Record<string, ControllerEntry> }): void {
   const controllers = plugin.controllers['collection-types'];
-  const create = typeof controllers === 'function' ? controllers : null;
-  const wrap = (controller: any) => {
+  const wrap = (controller: CollectionTypes) => {
     const unpublish = controller.unpublish.bind(controller);
-    controller.unpublish = async (ctx: any) => {
-      const body = ctx.request.body ?? {};
+    controller.unpublish = async (ctx: Context) => {
+      const body = ((ctx.request as { body?: Record<string, unknown> }).body ?? {}) as Record<string, unknown>;
       if (ctx.params?.model !== 'api::article.article' || body.takedown === undefined) return unpublish(ctx);
       const { takedown, errors } = parseTakedown(body.takedown);
       if (errors.length) invalidFields(errors, 'Invalid takedown');
@@ -63,5 +66,5 @@ function wrapUnpublish(plugin: any): void {
     };
     return controller;
   };
-  plugin.controllers['collection-types'] = create ? (args: unknown) => wrap(create(args)) : wrap(controllers);
+  plugin.controllers['collection-types'] = typeof controllers === 'function' ? (args: unknown) => wrap(controllers(args)) : wrap(controllers);
 }
