@@ -75,14 +75,16 @@ export async function documentsChecksum(strapi: Core.Strapi): Promise<{ checksum
  */
 const COORDINATION_LOGS = new Set(['cache_evictions', 'live_events', 'public.cache_evictions', 'public.live_events']);
 
-export async function tableFingerprint(env: Record<string, string>): Promise<string> {
+/** A digest per table (name → digest): a mismatch in a test names the table that changed. */
+export async function tableFingerprint(env: Record<string, string>): Promise<Record<string, string>> {
   if (env.DATABASE_FILENAME) {
     // eslint-disable-next-line @typescript-eslint/no-var-requires
     const Sqlite = require('better-sqlite3');
     const db = new Sqlite(path.join(appDir, env.DATABASE_FILENAME), { readonly: true, fileMustExist: true });
     try {
       const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name").all();
-      return sha256(tables.filter(({ name }: { name: string }) => !COORDINATION_LOGS.has(name)).map(({ name }: { name: string }) => [name, db.prepare(`SELECT * FROM "${name}"`).all().map((r: unknown) => JSON.stringify(canonical(r))).sort()]));
+      const names = tables.map(({ name }: { name: string }) => name).filter((name: string) => !COORDINATION_LOGS.has(name));
+      return Object.fromEntries(names.map((name: string) => [name, sha256(db.prepare(`SELECT * FROM "${name}"`).all().map((r: unknown) => JSON.stringify(canonical(r))).sort())]));
     } finally {
       db.close();
     }
@@ -97,7 +99,7 @@ export async function tableFingerprint(env: Record<string, string>): Promise<str
       const { rows } = await client.query(`SELECT md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '')) AS print FROM ${quoted} t`);
       prints.push([name, rows[0].print]);
     }
-    return sha256(prints);
+    return Object.fromEntries(prints);
   } finally {
     await client.end();
   }
