@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import type { Core } from '@strapi/strapi';
-import { answers, freePort, startService, waitUntil } from '../lib/processes';
+import { answers, freePort, startService, strapiStartArgs, waitUntil } from '../lib/processes';
 import type { DbClient } from './args';
 
 export const appDir = path.resolve(__dirname, '..', '..');
@@ -122,7 +122,7 @@ export interface Server {
 export async function startServer(env: Record<string, string>, timeoutMs = 120_000): Promise<Server> {
   const port = await freePort();
   const started = performance.now();
-  const service = startService(process.execPath, [strapiBin, 'start'], {
+  const service = startService(process.execPath, strapiStartArgs(), {
     cwd: appDir,
     env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port) },
   });

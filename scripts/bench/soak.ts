@@ -4,7 +4,8 @@
  * cluster script's code), while a writer publishes a story every 2 s. Pass
  * criteria, checked and printed: zero 5xx, zero lost writes (every write
  * acknowledged with a 2xx is in the database afterwards), and each node's
- * resident memory grows less than 10 % from the end of the warm-up to the end.
+ * resident memory, and its V8 heap after a full collection (memory-probe.js),
+ * grow less than 10 % from the end of the warm-up to the end.
  *
  *   npm run bench:soak -- [--duration 60] [--connections 64] [--articles 1000] [--skip-build] [--skip-seed]
  *
@@ -50,6 +51,18 @@ function parse(argv: string[]): SoakArgs {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+type MemoryFields = { rss: number; heapUsed: number; heapTotal: number; external: number; arrayBuffers: number };
+
+/** A node's memory right after the full collections the soak asked for (memory-probe.js): the first and the last. */
+function afterCollections(file: string): { warm: MemoryFields; end: MemoryFields } | null {
+  if (!fs.existsSync(file)) return null;
+  const samples: Array<MemoryFields & { gc?: boolean }> = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  const collected = samples.filter((s) => s.gc);
+  if (collected.length < 2) return null;
+  const pick = ({ rss, heapUsed, heapTotal, external, arrayBuffers }: MemoryFields) => ({ rss, heapUsed, heapTotal, external, arrayBuffers });
+  return { warm: pick(collected[0]), end: pick(collected[collected.length - 1]) };
+}
 const median = (xs: number[]) => percentile(xs, 50);
 type Kind = 'front' | 'section' | 'slug' | 'rss' | 'feed-304' | 'search';
 
@@ -72,6 +85,12 @@ async function main() {
     await strapi.destroy();
   }
   const { DATABASE_NAME: _name, DATABASE_CLIENT: _client, ...nodeEnv } = env as Record<string, string>;
+  // Each node writes its memory split (RSS, V8 heap, external) every second: heap growth to a plateau vs a leak.
+  const memoryDir = path.join(appDir, '.tmp', 'cluster-soak', 'memory');
+  fs.rmSync(memoryDir, { recursive: true, force: true });
+  fs.mkdirSync(memoryDir, { recursive: true });
+  const probe = `--require ${path.join(__dirname, 'memory-probe.js')}`;
+  Object.assign(nodeEnv, { SOAK_MEMORY_DIR: memoryDir, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} ${probe}`.trim() });
   const cluster = await startCluster({ nodes: 2, database, compile: args.compile, env: nodeEnv, dir: path.join(appDir, '.tmp', 'cluster-soak'), log });
 
   try {
@@ -153,7 +172,15 @@ async function main() {
       const expected = current === 'feed-304' ? [200, 304] : [200];
       if (!expected.includes(status)) k.bad++;
     });
+    // A full collection on each node (memory-probe.js) after the warm-up's RSS window, under load, and once the
+    // load has ended: outside the RSS windows, which a forced collection would disturb (compaction maps pages).
+    const collect = () => cluster.nodes.forEach((node) => process.kill(node.pid, 'SIGUSR2'));
+    const warmUpEnd = Math.max(10, args.duration / 4);
+    const warmCollection = setTimeout(collect, (warmUpEnd + 5.5) * 1000);
     const result = await instance;
+    clearTimeout(warmCollection);
+    collect();
+    await sleep(1_500);
     clearInterval(sampler);
     writing = false;
     await writer;
@@ -170,13 +197,23 @@ async function main() {
       await client.end();
     }
 
-    // 6. Memory: median over the 5 s after the warm-up (the first quarter, at least 10 s) vs the last 5 s.
-    const warm = Math.max(10, args.duration / 4);
+    // 6. Memory, each node, from the end of the warm-up (the first quarter, at least 10 s) to the end. Pass: RSS
+    // (medians of the 5 s after the warm-up and of the last 5 s) and the V8 heap left by a full collection (what a
+    // leak grows; RSS also holds the garbage V8 lets pile up between its own major collections) each grow < 10 %.
+    const warm = warmUpEnd;
     const window = (from: number, to: number, i: number) => median(memory.filter((m) => m.t >= from && m.t < to).map((m) => m.mb[i]));
     const nodes = cluster.nodes.map((node, i) => {
       const afterWarmUp = window(warm, warm + 5, i);
       const atEnd = window(args.duration - 5, args.duration + 1, i);
-      return { node: node.name, afterWarmUpMb: afterWarmUp, endMb: atEnd, growthPct: +(((atEnd - afterWarmUp) / afterWarmUp) * 100).toFixed(1) };
+      const collected = afterCollections(path.join(memoryDir, `${node.pid}.jsonl`));
+      const growth = (from: number, to: number) => +(((to - from) / from) * 100).toFixed(1);
+      return {
+        node: node.name,
+        afterWarmUpMb: afterWarmUp,
+        endMb: atEnd,
+        growthPct: growth(afterWarmUp, atEnd),
+        afterFullGc: collected && { ...collected, heapGrowthPct: growth(collected.warm.heapUsed, collected.end.heapUsed) },
+      };
     });
     const fiveXx = Object.entries(statuses).filter(([s]) => Number(s) >= 500).reduce((n, [, c]) => n + c, 0) + Object.entries(writeStatuses).filter(([s]) => Number(s) >= 500 || Number(s) === 0).reduce((n, [, c]) => n + c, 0);
     const round = (ms: number) => Math.round(ms * 10) / 10;
@@ -192,7 +229,11 @@ async function main() {
       kinds,
       writes: { statuses: writeStatuses, acknowledged: acknowledged.length, lost: lost.length },
       nodes,
-      pass: { zero5xx: fiveXx === 0 && result.errors === 0 && result.timeouts === 0, zeroLost: lost.length === 0, memory: nodes.every((n) => n.growthPct < 10) },
+      pass: {
+        zero5xx: fiveXx === 0 && result.errors === 0 && result.timeouts === 0,
+        zeroLost: lost.length === 0,
+        memory: nodes.every((n) => n.growthPct < 10 && !!n.afterFullGc && n.afterFullGc.heapGrowthPct < 10),
+      },
     };
     const out = path.join(appDir, 'bench', 'results', 'soak-latest.json');
     fs.mkdirSync(path.dirname(out), { recursive: true });
@@ -203,8 +244,17 @@ async function main() {
     log('|---|---|---|---|---|');
     for (const k of kinds) log(`| ${k.kind} | ${k.requests} | ${k.p50} | ${k.p99} | ${k.unexpected} |`);
     log(`writes: ${acknowledged.length} acknowledged (${JSON.stringify(writeStatuses)}), ${lost.length} lost`);
-    for (const n of nodes) log(`node ${n.node}: RSS ${n.afterWarmUpMb} MB after warm-up → ${n.endMb} MB at the end (${n.growthPct >= 0 ? '+' : ''}${n.growthPct} %)`);
-    log(`pass: zero 5xx ${report.pass.zero5xx}, zero lost writes ${report.pass.zeroLost}, memory growth < 10 % ${report.pass.memory} → ${out}`);
+    const signed = (pct: number) => `${pct >= 0 ? '+' : ''}${pct} %`;
+    for (const n of nodes) {
+      const gc = n.afterFullGc;
+      log(`node ${n.node}: RSS ${n.afterWarmUpMb} MB after warm-up → ${n.endMb} MB at the end (${signed(n.growthPct)})`);
+      log(
+        gc
+          ? `  after a full GC: heap used ${gc.warm.heapUsed} → ${gc.end.heapUsed} MB (${signed(gc.heapGrowthPct)}), external ${gc.warm.external} → ${gc.end.external} MB`
+          : '  no full-GC samples (memory-probe.js did not run)',
+      );
+    }
+    log(`pass: zero 5xx ${report.pass.zero5xx}, zero lost writes ${report.pass.zeroLost}, memory growth < 10 % (RSS, heap after a full GC) ${report.pass.memory} → ${out}`);
     if (!Object.values(report.pass).every(Boolean)) process.exitCode = 1;
   } finally {
     await cluster.stop();

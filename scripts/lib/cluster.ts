@@ -14,9 +14,8 @@ import { Client } from 'pg';
 import { SECRET_NAMES } from '../../src/lib/secrets';
 import { appDir, databaseSettings, describeDatabase, pgClientConfig, type PostgresSettings } from './database-settings';
 import { ensureNginx, ownFiles, runNginx } from './nginx';
-import { answers, freePort, startService, waitUntil, type Service } from './processes';
+import { answers, freePort, startService, strapiStartArgs, waitUntil, type Service } from './processes';
 
-const strapiBin = path.join(appDir, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js');
 const NAMES = 'ABCDEFGH';
 
 export interface ClusterOptions {
@@ -221,7 +220,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       ...options.env,
     };
     const start = async () => {
-      const service = startService(process.execPath, [strapiBin, 'start'], {
+      const service = startService(process.execPath, strapiStartArgs(), {
         cwd: appDir,
         env,
         logFile,

@@ -2,6 +2,20 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
+
+const appDir = path.resolve(__dirname, '..', '..');
+
+/**
+ * `strapi start` as `npm start` runs it (package.json): the node executable's arguments, V8 flags first. The
+ * flags are read from the start script so that the cluster, the fault tests and the benchmarks run the
+ * nodes exactly as production does (docs/operations.md, "Memory").
+ */
+export function strapiStartArgs(command = 'start'): string[] {
+  const start: string = JSON.parse(fs.readFileSync(path.join(appDir, 'package.json'), 'utf8')).scripts.start;
+  const flags = start.split(/\s+/).filter((token) => token.startsWith('--'));
+  return [...flags, path.join(appDir, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), command];
+}
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
