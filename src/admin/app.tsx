@@ -3,6 +3,7 @@ import { watchContentDirection } from './content-direction';
 import { watchEditingDirection } from './editing-direction';
 import { dismissIntroductions } from './introductions';
 import { deskPanel } from './desk-panel';
+import { withLockAwareActions } from './desk-lock';
 import { withTakedownDialog } from './takedown-action';
 
 export default {
@@ -20,5 +21,7 @@ export default {
     contentManager.apis.addEditViewSidePanel([deskPanel]);
     // Unpublishing an article asks kill or withhold, with a reason for partners.
     (app.getPlugin('content-manager').apis as { addDocumentAction: (reducer: (actions: any[]) => any[]) => void }).addDocumentAction(withTakedownDialog);
+    // While someone else holds the lock, Save/Publish/Unpublish/Discard are disabled (src/admin/desk-lock.tsx).
+    (app.getPlugin('content-manager').apis as { addDocumentAction: (reducer: (actions: any[]) => any[]) => void }).addDocumentAction(withLockAwareActions);
   },
 };
