@@ -4,6 +4,7 @@ import { watchEditingDirection } from './editing-direction';
 import { dismissIntroductions } from './introductions';
 import { deskPanel } from './desk-panel';
 import { withLockAwareActions } from './desk-lock';
+import { reviewQueueLink } from './desk-menu';
 import { withTakedownDialog } from './takedown-action';
 
 export default {
@@ -23,5 +24,9 @@ export default {
     (app.getPlugin('content-manager').apis as { addDocumentAction: (reducer: (actions: any[]) => any[]) => void }).addDocumentAction(withTakedownDialog);
     // While someone else holds the lock, Save/Publish/Unpublish/Discard are disabled (src/admin/desk-lock.tsx).
     (app.getPlugin('content-manager').apis as { addDocumentAction: (reducer: (actions: any[]) => any[]) => void }).addDocumentAction(withLockAwareActions);
+  },
+  register(app: StrapiApp) {
+    // The editors' review queue (src/admin/desk-queue.tsx).
+    app.addMenuLink(reviewQueueLink as Parameters<StrapiApp['addMenuLink']>[0]);
   },
 };

@@ -1,10 +1,12 @@
 /**
  * The desk in the real admin (README, "The desk"), in Debian's Chromium, with
  * two browser contexts (two sessions): a reporter opens her story (she holds
- * the lock) and submits it for review; an editor opens it: he sees her name on the lock, the form read-only, and the
+ * the lock) and submits it for review; an editor finds it in the review queue
+ * and opens it: he sees her name on the lock, the form read-only, and the
  * revisions with the Arabic diff right-to-left, side by side; he takes over
  * and her open page is told so (and turns read-only); he restores the first
- * version, which becomes the draft the edit view shows.
+ * version, which becomes the draft the edit view shows. The queue also sends
+ * a second story back with a note.
  * Screenshots: tests/e2e/screenshots/desk-*.png.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -12,6 +14,8 @@ import { ARTICLES, adminToken, api, baseUrl, launchChromium, logIn, newsroomUser
 
 const OLD_TITLE = 'وزراء الخارجية يجتمعون في بروكسل';
 const NEW_TITLE = 'وزراء الخارجية يجتمعون في باريس';
+const OTHER_TITLE = 'أمطار غزيرة على الساحل';
+const NOTE = 'أضيفي مصدر الأرقام';
 const SAVE_OR_PUBLISH = /^(حفظ|أصدر|نشر|Save|Publish)$/;
 
 let browser: Browser;
@@ -20,6 +24,7 @@ let editorPage: Page;
 let reporterToken: string;
 let editorToken: string;
 let documentId: string;
+let otherId: string;
 
 const panel = (page: Page) => page.locator('[data-desk-panel]');
 const editUrl = () => `${baseUrl}/admin${ARTICLES}/${documentId}?plugins[i18n][locale]=ar`;
@@ -60,6 +65,8 @@ beforeAll(async () => {
   };
   documentId = await story(OLD_TITLE);
   expect((await api('PUT', `${ARTICLES}/${documentId}?locale=ar`, reporterToken, { title: NEW_TITLE })).status).toBe(200);
+  otherId = await story(OTHER_TITLE);
+  expect((await api('POST', `/article-desk/articles/${otherId}/review?locale=ar`, reporterToken, { action: 'submit' })).status).toBe(200);
 
   browser = await launchChromium();
   reporterPage = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
@@ -80,8 +87,31 @@ it('the reporter opens her story: she holds the lock, and submits it for review'
   await shot(reporterPage, 'desk-01-reporter-submitted');
 });
 
-it('opened in a second session, the story shows the reporter’s lock and is read-only', async () => {
-  await editorPage.goto(editUrl());
+it('the editor’s review queue lists both submitted stories; one goes back with a note', async () => {
+  await editorPage.goto(`${baseUrl}/admin`);
+  await editorPage.locator('a[href$="/desk/review-queue"]').first().click();
+  const rows = editorPage.locator('[data-desk-queue-item]');
+  await editorPage.locator(`[data-desk-queue-item="${otherId}/ar"]`).waitFor({ timeout: 30000 });
+  expect(await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-desk-queue-item')))).toEqual([`${otherId}/ar`, `${documentId}/ar`]);
+  const mine = editorPage.locator(`[data-desk-queue-item="${documentId}/ar"]`);
+  expect(await mine.innerText()).toContain(NEW_TITLE);
+  expect(await mine.innerText()).toContain('ليلى');
+  expect(await mine.locator('td').first().evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+  await shot(editorPage, 'desk-02-review-queue');
+
+  const other = editorPage.locator(`[data-desk-queue-item="${otherId}/ar"]`);
+  await other.locator('[data-desk-action="send-back"]').click();
+  await other.locator('[data-desk-note]').fill(NOTE);
+  await other.locator('[data-desk-action="confirm-send-back"]').click();
+  await other.waitFor({ state: 'detached' });
+  expect(await rows.count()).toBe(1);
+  const review = await api('GET', `/article-desk/articles/${otherId}?locale=ar`, reporterToken);
+  expect(review.json.data.review).toMatchObject({ state: 'returned', note: NOTE });
+});
+
+it('opened from the queue in a second session, the story shows the reporter’s lock and is read-only', async () => {
+  await editorPage.locator(`[data-desk-queue-item="${documentId}/ar"] [data-desk-action="open"]`).click();
+  await editorPage.waitForURL((url) => url.pathname.endsWith(documentId));
   const lock = panel(editorPage).locator('[data-desk-lock="other"]');
   await lock.waitFor({ timeout: 60000 });
   expect(await lock.innerText()).toContain('ليلى');
