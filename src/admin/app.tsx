@@ -4,6 +4,7 @@ import { watchEditingDirection } from './editing-direction';
 import { dismissIntroductions } from './introductions';
 import { deskPanel } from './desk-panel';
 import { withLockAwareActions } from './desk-lock';
+import { addReviewColumn } from './desk-list-column';
 import { reviewQueueLink } from './desk-menu';
 import { withTakedownDialog } from './takedown-action';
 
@@ -24,6 +25,8 @@ export default {
     (app.getPlugin('content-manager').apis as { addDocumentAction: (reducer: (actions: any[]) => any[]) => void }).addDocumentAction(withTakedownDialog);
     // While someone else holds the lock, Save/Publish/Unpublish/Discard are disabled (src/admin/desk-lock.tsx).
     (app.getPlugin('content-manager').apis as { addDocumentAction: (reducer: (actions: any[]) => any[]) => void }).addDocumentAction(withLockAwareActions);
+    // The article list shows each version's review state (src/admin/desk-list-column.tsx).
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', addReviewColumn);
   },
   register(app: StrapiApp) {
     // The editors' review queue (src/admin/desk-queue.tsx).

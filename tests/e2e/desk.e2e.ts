@@ -6,7 +6,7 @@
  * revisions with the Arabic diff right-to-left, side by side; he takes over
  * and her open page is told so (and turns read-only); he restores the first
  * version, which becomes the draft the edit view shows. The queue also sends
- * a second story back with a note.
+ * a second story back with a note, and the article list shows both states.
  * Screenshots: tests/e2e/screenshots/desk-*.png.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -107,6 +107,18 @@ it('the editor’s review queue lists both submitted stories; one goes back with
   expect(await rows.count()).toBe(1);
   const review = await api('GET', `/article-desk/articles/${otherId}?locale=ar`, reporterToken);
   expect(review.json.data.review).toMatchObject({ state: 'returned', note: NOTE });
+});
+
+it('the article list shows each version’s review state', async () => {
+  await reporterPage.goto(`${baseUrl}/admin${ARTICLES}?plugins[i18n][locale]=ar`);
+  const stateOf = (title: string) => reporterPage.locator('tbody tr', { hasText: title }).locator('[data-desk-list-review]');
+  await reporterPage.locator('[data-desk-list-review="returned"]').waitFor({ timeout: 30000 });
+  expect(await stateOf(NEW_TITLE).getAttribute('data-desk-list-review')).toBe('submitted');
+  expect(await stateOf(OTHER_TITLE).getAttribute('data-desk-list-review')).toBe('returned');
+  expect(await stateOf(OTHER_TITLE).getAttribute('title')).toBe(NOTE);
+  await shot(reporterPage, 'desk-02b-list-review-state');
+  await reporterPage.goto(editUrl());
+  await panel(reporterPage).locator('[data-desk-lock="held"]').waitFor({ timeout: 60000 });
 });
 
 it('opened from the queue in a second session, the story shows the reporter’s lock and is read-only', async () => {
