@@ -3,6 +3,9 @@ import { watchContentDirection } from './content-direction';
 import { watchEditingDirection } from './editing-direction';
 import { dismissIntroductions } from './introductions';
 import { deskPanel } from './desk-panel';
+import { withLockAwareActions } from './desk-lock';
+import { addReviewColumn } from './desk-list-column';
+import { reviewQueueLink } from './desk-menu';
 import { withTakedownDialog } from './takedown-action';
 
 export default {
@@ -20,5 +23,13 @@ export default {
     contentManager.apis.addEditViewSidePanel([deskPanel]);
     // Unpublishing an article asks kill or withhold, with a reason for partners.
     (app.getPlugin('content-manager').apis as { addDocumentAction: (reducer: (actions: any[]) => any[]) => void }).addDocumentAction(withTakedownDialog);
+    // While someone else holds the lock, Save/Publish/Unpublish/Discard are disabled (src/admin/desk-lock.tsx).
+    (app.getPlugin('content-manager').apis as { addDocumentAction: (reducer: (actions: any[]) => any[]) => void }).addDocumentAction(withLockAwareActions);
+    // The article list shows each version's review state (src/admin/desk-list-column.tsx).
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', addReviewColumn);
+  },
+  register(app: StrapiApp) {
+    // The editors' review queue (src/admin/desk-queue.tsx).
+    app.addMenuLink(reviewQueueLink as Parameters<StrapiApp['addMenuLink']>[0]);
   },
 };

@@ -1,15 +1,17 @@
 /// <reference lib="dom" />
-import { useCallback, useEffect, useState } from 'react';
-import { useFetchClient } from '@strapi/strapi/admin';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { contentLocaleOf } from '../lib/text-direction';
+import { setHeldElsewhere } from './desk-lock';
 
 /**
  * The desk in the article edit view (README, "The desk"): a side panel that
  * takes the edit lock when the version opens (heartbeat every 15 s, released
  * on close), shows who holds it with Take over for editors, the review state
  * with Submit / Send back, and the revisions with a side-by-side word diff
- * (Arabic right-to-left) and Restore. Plain elements: the panel must not
- * depend on the design system's internals.
+ * (Arabic right-to-left) and Restore. While someone else holds the lock
+ * the form's fields are inert and Save/Publish disabled (desk-lock.tsx).
+ * Plain elements: the panel must not depend on the design system's internals.
  */
 const ARTICLE = 'api::article.article';
 const HEARTBEAT_MS = 15_000;
@@ -49,10 +51,50 @@ const T = {
   history: 'السجل · Revisions',
 };
 
-const errorOf = (err: unknown): { status?: number; details?: any; message?: string } => {
-  const e = err as { response?: { status?: number; data?: { error?: { details?: unknown; message?: string } } } };
-  return { status: e.response?.status, details: e.response?.data?.error?.details, message: e.response?.data?.error?.message };
+/**
+ * The admin's fetch client throws a FetchError whose HTTP status is on the
+ * error itself (`status`) and whose `response` is only `{ data: body }`: a 409
+ * read from `response.status` was never seen, so a second user's panel showed
+ * no holder. The body's `error.status` is the fallback.
+ */
+export const errorOf = (err: unknown): { status?: number; details?: any; message?: string } => {
+  const e = err as { status?: number; response?: { status?: number; data?: { error?: { status?: number; details?: unknown; message?: string } } } };
+  const body = e.response?.data?.error;
+  return { status: e.status ?? e.response?.status ?? body?.status, details: body?.details, message: body?.message };
 };
+
+/** The edit view's field area (the form's tab panels; the side panels are outside them). */
+const fieldAreasOf = (panel: HTMLElement | null): HTMLElement[] =>
+  Array.from(panel?.closest('form')?.querySelectorAll<HTMLElement>('[role="tabpanel"]') ?? []);
+
+/** Makes the fields read-only while `readOnly` (re-applied when Strapi re-renders a tab). */
+function useReadOnlyFields(panel: RefObject<HTMLElement>, readOnly: boolean) {
+  useEffect(() => {
+    const apply = (on: boolean) => {
+      for (const area of fieldAreasOf(panel.current)) {
+        if (on) {
+          if (area.hasAttribute('data-desk-read-only')) continue;
+          area.setAttribute('inert', '');
+          area.setAttribute('data-desk-read-only', '');
+          area.style.opacity = '0.6';
+        } else if (area.hasAttribute('data-desk-read-only')) {
+          area.removeAttribute('inert');
+          area.removeAttribute('data-desk-read-only');
+          area.style.opacity = '';
+        }
+      }
+    };
+    apply(readOnly);
+    const form = panel.current?.closest('form');
+    if (!readOnly || !form) return;
+    const observer = new MutationObserver(() => apply(true));
+    observer.observe(form, { childList: true, subtree: true });
+    return () => {
+      observer.disconnect();
+      apply(false);
+    };
+  }, [panel, readOnly]);
+}
 
 function Side({ parts, keep, dir }: { parts: DiffPart[]; keep: 'added' | 'removed'; dir: 'rtl' | 'ltr' }) {
   return (
@@ -74,6 +116,8 @@ function Side({ parts, keep, dir }: { parts: DiffPart[]; keep: 'added' | 'remove
 
 function DeskPanel({ documentId }: { documentId: string }) {
   const { get, post, put, del } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const root = useRef<HTMLDivElement>(null);
   const locale = contentLocaleOf(window.location.search);
   const dir = locale === 'ar' ? 'rtl' : 'ltr';
   const base = `/article-desk/articles/${documentId}`;
@@ -87,6 +131,8 @@ function DeskPanel({ documentId }: { documentId: string }) {
   const refresh = useCallback(async () => {
     const { data } = await get<{ data: DeskState }>(`${base}${q}`);
     setState(data.data);
+    // Who holds it before our own lock request answers (and for those who may only read).
+    setLock((current) => current ?? data.data.lock);
     if (data.data.access.mayPublish || data.data.access.mayUpdate) {
       const list = await get<{ data: Revision[] }>(`${base}/revisions${q}&pageSize=20`).catch(() => null);
       setRevisions(list?.data.data ?? []);
@@ -101,6 +147,7 @@ function DeskPanel({ documentId }: { documentId: string }) {
       } catch (err) {
         const e = errorOf(err);
         if (e.status === 409) setLock({ held: false, lock: e.details?.lock ?? null });
+        else throw err;
       }
     },
     [base, q],
@@ -113,14 +160,17 @@ function DeskPanel({ documentId }: { documentId: string }) {
   // The lock: taken on open (when the user may edit), renewed every 15 s, released on close.
   useEffect(() => {
     if (!state?.access.mayUpdate) return;
-    void takeLock();
+    void takeLock().catch(() => undefined);
     const beat = setInterval(async () => {
       try {
         const { data } = await put<{ data: LockView }>(`${base}/lock${q}`, {});
         setLock(data.data);
       } catch (err) {
         const e = errorOf(err);
-        if (e.status === 409) setLock({ held: false, takenOver: !!e.details?.takenOver, lock: e.details?.lock ?? null });
+        if (e.status !== 409) return;
+        // Nobody holds it any more (the holder closed the tab): ours now, if still free.
+        if (!e.details?.lock && !e.details?.takenOver) return void takeLock().catch(() => undefined);
+        setLock((previous) => (previous?.takenOver ? previous : { held: false, takenOver: !!e.details?.takenOver, lock: e.details?.lock ?? null }));
       }
     }, HEARTBEAT_MS);
     const release = () => void del(`${base}/lock${q}`).catch(() => undefined);
@@ -132,6 +182,20 @@ function DeskPanel({ documentId }: { documentId: string }) {
     };
   }, [state?.access.mayUpdate, base, q]);
 
+  // Someone else holds it: read-only here (fields inert, Save/Publish disabled).
+  const heldElsewhere = !!lock && !lock.held && !!lock.lock;
+  useReadOnlyFields(root, heldElsewhere);
+  useEffect(() => {
+    setHeldElsewhere(heldElsewhere && lock?.lock ? { documentId, locale, userName: lock.lock.userName } : null);
+  }, [heldElsewhere, lock?.lock?.userName, documentId, locale]);
+  useEffect(() => () => setHeldElsewhere(null), []);
+
+  // The one taken over hears it on their next heartbeat: a notice, besides the panel's line.
+  const takenOverBy = lock?.takenOver ? lock.lock?.userName : undefined;
+  useEffect(() => {
+    if (takenOverBy) toggleNotification({ type: 'warning', message: T.takenOver(takenOverBy) });
+  }, [takenOverBy]);
+
   const act = async (fn: () => Promise<unknown>) => {
     setMessage(null);
     try {
@@ -142,11 +206,11 @@ function DeskPanel({ documentId }: { documentId: string }) {
     }
   };
 
-  if (!state) return null;
+  if (!state) return <div ref={root} data-desk-panel="loading" />;
   const holder = lock?.lock?.userName;
   return (
-    <div data-desk-panel style={{ display: 'flex', flexDirection: 'column', gap: 8, width: '100%', fontSize: 13 }}>
-      <div data-desk-lock={lock?.held ? 'held' : holder ? 'other' : 'none'} style={{ padding: 6, background: lock?.held ? '#eef' : holder ? '#fee' : 'transparent' }}>
+    <div ref={root} data-desk-panel style={{ display: 'flex', flexDirection: 'column', gap: 8, width: '100%', fontSize: 13 }}>
+      <div data-desk-lock={lock?.held ? 'held' : holder ? 'other' : 'none'} data-desk-taken-over={lock?.takenOver ? '' : undefined} role={lock?.takenOver ? 'alert' : undefined} style={{ padding: 6, background: lock?.held ? '#eef' : holder ? '#fee' : 'transparent' }}>
         {lock?.held ? T.lockHeld : holder ? (lock?.takenOver ? T.takenOver(holder) : T.heldBy(holder)) : null}
         {!lock?.held && holder && state.access.mayPublish && (
           <button type="button" data-desk-action="take-over" onClick={() => act(() => takeLock(true))} style={{ marginInlineStart: 8 }}>

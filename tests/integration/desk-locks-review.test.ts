@@ -34,6 +34,7 @@ const desk = (session: AdminSession, node: 1 | 2 = 1) => {
     unlock: (id: string) => http().delete(`/article-desk/articles/${id}/lock`).query(q).set(session.auth),
     review: (id: string, body: Record<string, unknown>) => http().post(`/article-desk/articles/${id}/review`).query(q).set(session.auth).send(body),
     queue: () => http().get('/article-desk/review-queue').query(q).set(session.auth),
+    states: (query: Record<string, unknown>) => http().get('/article-desk/review-states').query(query).set(session.auth),
   };
 };
 const storyOf = async (session: AdminSession, title: string) => {
@@ -168,6 +169,36 @@ describe('the review step', () => {
     expect((await cm(app, editorA).publish(id)).status).toBe(200);
     expect((await desk(reporter).state(id)).body.data.review).toBeNull();
     expect((await desk(editorA).queue()).body.data.map((r: any) => r.documentId)).not.toContain(id);
+  });
+
+  it('the list view\'s review column: the state of each version asked about that is in review, to anyone who may read it', async () => {
+    const submitted = await storyOf(reporter, 'خبر مرسل');
+    const returned = await storyOf(reporter, 'خبر معاد');
+    const plain = await storyOf(reporter2, 'خبر عادي');
+    expect((await desk(reporter).review(submitted, { action: 'submit' })).status).toBe(200);
+    expect((await desk(reporter).review(returned, { action: 'submit' })).status).toBe(200);
+    expect((await desk(editorA).review(returned, { action: 'return', note: 'ملاحظة' })).status).toBe(200);
+    const documentIds = [submitted, returned, plain, 'abcdefghijklmnopqrstuvwx', submitted].join(',');
+    // A reporter reads every story (the list shows them all), so sees their states too; node 2 answers alike.
+    for (const [who, node] of [[editorA, 1], [reporter2, 1], [reporter, 2]] as const) {
+      const res = await desk(who, node).states({ locale: 'ar', documentIds });
+      expect(res.status).toBe(200);
+      expect(res.body.data).toEqual({
+        [submitted]: expect.objectContaining({ locale: 'ar', state: 'submitted', note: null, submittedBy: expect.objectContaining({ name: 'ليلى المراسلة' }) }),
+        [returned]: expect.objectContaining({ locale: 'ar', state: 'returned', note: 'ملاحظة', by: expect.objectContaining({ name: 'هند المحررة' }) }),
+      });
+    }
+    // Per locale version: the English versions are not in review.
+    expect((await desk(editorA).states({ locale: 'en', documentIds })).body.data).toEqual({});
+
+    const field = async (query: Record<string, unknown>) => (await desk(editorA).states(query)).body.error?.details?.errors?.[0]?.path;
+    expect(await field({ locale: 'ar' })).toEqual(['documentIds']);
+    expect(await field({ locale: 'ar', documentIds: '' })).toEqual(['documentIds']);
+    expect(await field({ locale: 'ar', documentIds: `${submitted},NOT-AN-ID` })).toEqual(['documentIds']);
+    expect(await field({ locale: 'ar', documentIds: Array.from({ length: 101 }, (_, i) => `id${i}`).join(',') })).toEqual(['documentIds']);
+    expect(await field({ locale: 'xx', documentIds: submitted })).toEqual(['locale']);
+    expect(await field({ documentIds: submitted, page: 2 })).toEqual(['page']);
+    expect((await app.http().get('/article-desk/review-states').query({ documentIds: submitted })).status).toBe(401);
   });
 
   it('another reporter cannot submit someone else\'s story', async () => {

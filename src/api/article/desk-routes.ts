@@ -20,6 +20,7 @@ export const DESK_ROUTES = [
   { method: 'DELETE', path: '/articles/:id/lock', handler: handler('unlock') },
   { method: 'POST', path: '/articles/:id/review', handler: handler('review') },
   { method: 'GET', path: '/review-queue', handler: handler('queue') },
+  { method: 'GET', path: '/review-states', handler: handler('states') },
   { method: 'GET', path: '/revisions/:revisionId', handler: handler('findOne') },
   { method: 'GET', path: '/revisions/:revisionId/diff', handler: handler('diff') },
   { method: 'POST', path: '/revisions/:revisionId/restore', handler: handler('restore') },

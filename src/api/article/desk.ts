@@ -17,6 +17,18 @@ export function documentIdParam(value: unknown, field = 'documentId'): string {
   return value;
 }
 
+/** Most versions one request asks about (the list view shows at most 100 rows a page). */
+export const DOCUMENT_IDS_MAX = 100;
+
+/** `documentIds=a,b,c`: 1 to DOCUMENT_IDS_MAX document ids, comma-separated (repeats are dropped). */
+export function documentIdsParam(value: unknown): string[] {
+  const ids = typeof value === 'string' ? [...new Set(value.split(','))] : [];
+  if (!ids.length || ids.length > DOCUMENT_IDS_MAX || !ids.every((id) => DOCUMENT_ID.test(id))) {
+    invalid('documentIds', `must be 1 to ${DOCUMENT_IDS_MAX} document ids, comma-separated`);
+  }
+  return ids;
+}
+
 /** A positive integer parameter (a revision id, a page). */
 export function positiveInt(value: unknown, field: string, max = Number.MAX_SAFE_INTEGER): number {
   if (typeof value !== 'string' || !/^\d{1,15}$/.test(value) || Number(value) < 1 || Number(value) > max) {
@@ -66,6 +78,22 @@ export async function deskAccess(strapi: Core.Strapi, ctx: Context, documentId: 
   if (!entity) notFound('documentId', `No article ${documentId} in locale "${locale}"`);
   const checker = strapi.plugin('content-manager').service('permission-checker').create({ userAbility, model: UID });
   return { mayPublish: !!checker.can.publish(entity), mayUpdate: !!checker.can.update(entity) };
+}
+
+/**
+ * Of `documentIds`, those whose draft in `locale` the admin user of `ctx` may
+ * read (the content-manager's permission checker, as for one story); unknown ones are left out.
+ */
+export async function readableDrafts(strapi: Core.Strapi, ctx: Context, documentIds: string[], locale: string): Promise<string[]> {
+  const userAbility = (ctx.state as { userAbility?: Ability }).userAbility;
+  if (!userAbility) refuse('authorization', 'needs an admin session', 'The desk needs an admin session');
+  const entities = (await strapi.db.query(UID).findMany({
+    where: { documentId: { $in: documentIds }, locale, publishedAt: null },
+    select: ['id', 'documentId', 'locale'],
+    populate: { createdBy: { select: ['id'] } },
+  })) as Array<{ documentId: string }>;
+  const checker = strapi.plugin('content-manager').service('permission-checker').create({ userAbility, model: UID });
+  return entities.filter((entity) => checker.can.read(entity)).map((entity) => entity.documentId);
 }
 
 /** Whether the admin user of `ctx` may publish articles at all (the review queue). */

@@ -5,7 +5,7 @@ import type { Actor } from '../../../infra/access';
 import { conflict, invalid, notFound, refuse } from '../../../infra/errors';
 import { locksService, reviewService, revisionsService } from '../../services';
 import type { LockAnswer } from '../services/locks';
-import { deskAccess, documentIdParam, localeParam, mayPublishArticles, mayReadHistory, onlyQuery, positiveInt, type DeskAccess } from '../desk';
+import { deskAccess, documentIdParam, documentIdsParam, localeParam, mayPublishArticles, mayReadHistory, onlyQuery, positiveInt, readableDrafts, type DeskAccess } from '../desk';
 
 /**
  * The admin's desk (routes in src/api/article/desk-routes.ts, under
@@ -175,6 +175,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!mayPublishArticles(ctx)) refuse('authorization', 'needs the publish permission on articles', 'The review queue is for editors');
       const locale = ctx.query.locale === undefined ? undefined : await localeParam(strapi, ctx.query.locale);
       ctx.body = { data: await reviewService(strapi).queue(locale) };
+    },
+
+    /**
+     * GET /article-desk/review-states?locale=&documentIds=a,b — the list view's
+     * review column: the state of each of those versions the user may read
+     * that is in review (submitted or sent back), keyed by documentId.
+     */
+    async states(ctx: Context) {
+      onlyQuery(ctx, 'locale', 'documentIds');
+      const locale = await localeParam(strapi, ctx.query.locale);
+      const readable = await readableDrafts(strapi, ctx, documentIdsParam(ctx.query.documentIds), locale);
+      const reviews = await reviewService(strapi).states(readable, locale);
+      ctx.body = { data: Object.fromEntries(reviews.map(({ documentId, ...review }) => [documentId, review])) };
     },
   };
 };

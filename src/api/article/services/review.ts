@@ -103,6 +103,13 @@ const review = ({ strapi }: { strapi: Core.Strapi }) => {
       await run((trx) => trx(TABLE).where({ document_id: documentId }).whereIn('locale', locales).del());
     },
 
+    /** The review state of several versions of one locale (those not in review are left out). */
+    async states(documentIds: string[], locale: string): Promise<Review[]> {
+      if (!documentIds.length) return [];
+      const rows = (await onDb(strapi, (db) => db(TABLE).whereIn('document_id', documentIds).where({ locale }))) as Row[];
+      return rows.map(toReview);
+    },
+
     /** The editors' queue: submitted versions, oldest first, with their draft's title. */
     async queue(locale?: string): Promise<Array<Review & { title: string | null }>> {
       let q = strapi.db.connection(TABLE).where({ state: 'submitted' }).orderBy('changed_ms', 'asc').limit(200);
