@@ -3,6 +3,7 @@ import { watchContentDirection } from './content-direction';
 import { watchEditingDirection } from './editing-direction';
 import { dismissIntroductions } from './introductions';
 import { deskPanel } from './desk-panel';
+import { relatedSuggestionsPanel } from './related-suggestions';
 import { withTakedownDialog } from './takedown-action';
 
 export default {
@@ -18,6 +19,8 @@ export default {
     // The desk on the article edit view: lock, review, revisions (src/admin/desk-panel.tsx).
     const contentManager = app.getPlugin('content-manager') as unknown as { apis: { addEditViewSidePanel: (panels: unknown[]) => void } };
     contentManager.apis.addEditViewSidePanel([deskPanel]);
+    // Suggested related stories under the relatedLinks field (src/admin/related-suggestions.tsx).
+    contentManager.apis.addEditViewSidePanel([relatedSuggestionsPanel]);
     // Unpublishing an article asks kill or withhold, with a reason for partners.
     (app.getPlugin('content-manager').apis as { addDocumentAction: (reducer: (actions: any[]) => any[]) => void }).addDocumentAction(withTakedownDialog);
   },
