@@ -5,7 +5,8 @@ import type { EngineHit, EngineQuery, IndexRow, SearchEngine } from './types';
 /**
  * SQLite: FTS5 holds the terms built in JS (search-index-terms.ts: FTS5's own
  * diacritic folding does nothing for Arabic, and it has no Arabic stemmer),
- * rowid = article_search.id; article_search keeps the original text for
+ * space-joined, so FTS5's `ascii` tokenizer only splits them (migration
+ * 2026.12.02T06.00.00.article-search-fts-ascii.js); rowid = article_search.id; article_search keeps the original text for
  * snippets plus locale/section for filtering.
  * bm25 column weights (lower bm25 = better): surface forms title 10, excerpt 4,
  * body 1; stems half of that; proclitic-less stems 0.5. A word found as
