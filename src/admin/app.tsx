@@ -6,6 +6,7 @@ import { deskPanel } from './desk-panel';
 import { withLockAwareActions } from './desk-lock';
 import { addReviewColumn } from './desk-list-column';
 import { reviewQueueLink } from './desk-menu';
+import { relatedSuggestionsPanel } from './related-suggestions';
 import { withTakedownDialog } from './takedown-action';
 
 export default {
@@ -21,6 +22,8 @@ export default {
     // The desk on the article edit view: lock, review, revisions (src/admin/desk-panel.tsx).
     const contentManager = app.getPlugin('content-manager') as unknown as { apis: { addEditViewSidePanel: (panels: unknown[]) => void } };
     contentManager.apis.addEditViewSidePanel([deskPanel]);
+    // Suggested related stories under the relatedLinks field (src/admin/related-suggestions.tsx).
+    contentManager.apis.addEditViewSidePanel([relatedSuggestionsPanel]);
     // Unpublishing an article asks kill or withhold, with a reason for partners.
     (app.getPlugin('content-manager').apis as { addDocumentAction: (reducer: (actions: any[]) => any[]) => void }).addDocumentAction(withTakedownDialog);
     // While someone else holds the lock, Save/Publish/Unpublish/Discard are disabled (src/admin/desk-lock.tsx).

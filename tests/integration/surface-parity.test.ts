@@ -10,6 +10,7 @@ import { startStrapi, type TestApp } from '../helpers/strapi';
 import { CANARY, canariesIn, LIVE_TITLE, seedCanaries, type Canaries } from '../helpers/canaries';
 import { stableId } from '../../src/lib/feed-item';
 import { openSse, originOf } from '../helpers/sse';
+import { adminUser } from '../helpers/admin';
 
 let app: TestApp;
 let ids: Canaries;
@@ -141,6 +142,21 @@ describe('revisions (the desk): drafts by another name', () => {
         expect([who, url, res.status]).toEqual([who, url, 401]);
       }
     }
+  });
+
+  it('the admin related-story suggestions need an admin session too; to an editor they suggest published stories only', async () => {
+    const body = { title: CANARY.draft, excerpt: LIVE_TITLE };
+    for (const who of ['anonymous', ...callers.filter((c) => c !== 'anonymous'), 'preview'] as Caller[]) {
+      const res = await app.http().post('/article-related/suggestions').query({ locale: 'ar' }).set(auth(who)).send(body);
+      if (who !== 'preview') seen.push({ who, what: 'POST /article-related/suggestions', body: res.text });
+      expect([who, res.status]).toEqual([who, 401]);
+    }
+    const editor = await adminUser(app, 'newsroom-editor');
+    const res = await app.http().post('/article-related/suggestions').query({ locale: 'ar' }).set(editor.auth).send(body);
+    expect(res.status).toBe(200);
+    expect(res.body.data.map((s: { documentId: string }) => s.documentId)).not.toContain(ids.draft.documentId);
+    // What a suggestion shows of a live story with a pending edit is its published version.
+    expect(canariesIn(res.text)).toEqual([]);
   });
 });
 

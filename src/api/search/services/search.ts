@@ -32,6 +32,17 @@ interface SourceRow {
   section?: { documentId?: string } | null;
 }
 
+/** What related stories are matched on, besides the text. */
+export const RELATED_RELATIONS = { tags: { select: ['documentId'] }, section: { select: ['documentId'] } };
+
+/** An article row (title, excerpt, RELATED_RELATIONS populated) as the source of related stories. */
+export const relatedSource = (row: { documentId: string; title?: string | null; excerpt?: string | null; tags?: Array<{ documentId: string }> | null; section?: { documentId?: string } | null }) => ({
+  documentId: row.documentId,
+  text: `${row.title ?? ''} ${row.excerpt ?? ''}`,
+  tagIds: (row.tags ?? []).map((t) => t.documentId),
+  sectionId: row.section?.documentId ?? null,
+});
+
 const isoDate = (v: unknown): string | null => (v ? new Date(v as string).toISOString() : null);
 
 export function toIndexRow(entry: SourceRow): IndexRow {
@@ -183,14 +194,32 @@ const search = ({ strapi }: { strapi: Core.Strapi }) => ({
   async related(documentId: string, request: { locale?: unknown; limit?: unknown }): Promise<{ ids: string[]; locale: string }> {
     const limit = positiveInt(request.limit, 'limit', 5, 20);
     const locale = typeof request.locale === 'string' ? request.locale : await infra(strapi).locales.defaultLocale();
-    const published = { locale, publishedAt: { $notNull: true } };
-    const relations = { tags: { select: ['documentId'] }, section: { select: ['documentId'] } };
-    const source = await strapi.db.query(ARTICLE).findOne({ where: { documentId, ...published }, select: ['documentId', 'title', 'excerpt'], populate: relations });
+    const source = await strapi.db.query(ARTICLE).findOne({
+      where: { documentId, locale, publishedAt: { $notNull: true } },
+      select: ['documentId', 'title', 'excerpt'],
+      populate: RELATED_RELATIONS,
+    });
     if (!source) notFound('documentId', `No published article "${documentId}" in locale "${locale}"`);
+    return { ids: await this.relatedTo(relatedSource(source), locale, limit), locale };
+  },
 
-    const words = significantWords(`${source.title ?? ''} ${source.excerpt ?? ''}`).slice(0, MAX_SOURCE_WORDS);
-    const tagIds: string[] = (source.tags ?? []).map((t: { documentId: string }) => t.documentId);
-    const sectionId: string | null = source.section?.documentId ?? null;
+  /**
+   * Related published stories of `locale` for a text and its tags/section,
+   * whether or not it is published (the admin's suggestions for the version
+   * being edited: src/api/search/controllers/suggestions.ts); never
+   * `source.documentId` nor any of `exclude`.
+   */
+  async relatedTo(
+    source: { documentId?: string | null; text: string; tagIds: string[]; sectionId: string | null },
+    locale: string,
+    limit: number,
+    exclude: Iterable<string> = [],
+  ): Promise<string[]> {
+    const published = { locale, publishedAt: { $notNull: true } };
+    const skip = new Set(exclude);
+    if (source.documentId) skip.add(source.documentId);
+    const words = significantWords(source.text).slice(0, MAX_SOURCE_WORDS);
+    const { tagIds, sectionId } = source;
     const newest = { select: ['documentId'], orderBy: [{ firstPublishedAt: 'desc' }, { id: 'desc' }] };
     const [byTerms, byTags, bySection] = await Promise.all([
       words.length
@@ -200,12 +229,12 @@ const search = ({ strapi }: { strapi: Core.Strapi }) => ({
       sectionId ? strapi.db.query(ARTICLE).findMany({ ...newest, where: { ...published, section: { documentId: sectionId } }, limit: 20 }) : [],
     ]);
     const text = new Map(byTerms.hits.map((h) => [h.documentId, `${h.title} ${h.excerpt} ${h.body}`]));
-    const ids = [...new Set([...text.keys(), ...[...byTags, ...bySection].map((r: { documentId: string }) => r.documentId)])].filter((id) => id !== documentId);
-    if (!ids.length) return { ids: [], locale };
+    const ids = [...new Set([...text.keys(), ...[...byTags, ...bySection].map((r: { documentId: string }) => r.documentId)])].filter((id) => !skip.has(id));
+    if (!ids.length) return [];
     const rows = await strapi.db.query(ARTICLE).findMany({
       where: { ...published, documentId: { $in: ids } },
       select: ['documentId', 'firstPublishedAt', 'publishedAt'],
-      populate: relations,
+      populate: RELATED_RELATIONS,
     });
     const candidates: RelatedCandidate[] = rows.map((r: SourceRow & { tags?: Array<{ documentId: string }> }) => ({
       documentId: r.documentId,
@@ -214,7 +243,8 @@ const search = ({ strapi }: { strapi: Core.Strapi }) => ({
       tags: new Set((r.tags ?? []).map((t) => t.documentId)),
       sectionId: r.section?.documentId ?? null,
     }));
-    return { ids: rankRelated({ documentId, words, tags: new Set(tagIds), sectionId }, candidates, limit), locale };
+    // rankRelated never returns its source: an unsaved text has none ('').
+    return rankRelated({ documentId: source.documentId ?? '', words, tags: new Set(tagIds), sectionId }, candidates, limit);
   },
 
   /** The page's cards in rank order with their snippets; a document unpublished since the index was read is skipped. */
