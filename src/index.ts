@@ -6,6 +6,7 @@ import { registerDocumentMiddlewares, subscribeMediaChanges } from './documents'
 import { registerGraphql } from './graphql';
 import { registerPreviewRoute } from './api/preview/route';
 import { registerDeskRoutes } from './api/article/desk-routes';
+import { registerLiveDeskRoutes } from './api/live/desk-routes';
 import { restoreFirstPublishedAt, skipFullTableFirstPublishedAtMigration } from './bootstrap/first-published-at';
 import { ensureReadIndexes } from './bootstrap/indexes';
 import { ensureSiteLocales } from './bootstrap/locales';
@@ -37,6 +38,7 @@ export default {
     registerGraphql(strapi); // src/graphql: types, resolvers, resolversConfig (policies)
     registerPreviewRoute(strapi); // /preview/articles/:documentId on the root router
     registerDeskRoutes(strapi); // /article-desk/… on the admin API: revisions, locks, review (src/api/article/desk-routes.ts)
+    registerLiveDeskRoutes(strapi); // /live-desk/… on the admin API: the live-posting form of the edit view (src/api/live/desk-routes.ts)
     registerPartnerAdminRoutes(strapi); // /partner-webhooks/deliveries (admin API: recent deliveries, resend)
   },
 
