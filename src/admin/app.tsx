@@ -3,6 +3,7 @@ import { watchContentDirection } from './content-direction';
 import { watchEditingDirection } from './editing-direction';
 import { dismissIntroductions } from './introductions';
 import { deskPanel } from './desk-panel';
+import { livePanel } from './live-panel';
 import { withTakedownDialog } from './takedown-action';
 
 export default {
@@ -17,7 +18,7 @@ export default {
     watchContentDirection();
     // The desk on the article edit view: lock, review, revisions (src/admin/desk-panel.tsx).
     const contentManager = app.getPlugin('content-manager') as unknown as { apis: { addEditViewSidePanel: (panels: unknown[]) => void } };
-    contentManager.apis.addEditViewSidePanel([deskPanel]);
+    contentManager.apis.addEditViewSidePanel([deskPanel, livePanel]); // + live coverage posting (src/admin/live-panel.tsx)
     // Unpublishing an article asks kill or withhold, with a reason for partners.
     (app.getPlugin('content-manager').apis as { addDocumentAction: (reducer: (actions: any[]) => any[]) => void }).addDocumentAction(withTakedownDialog);
   },
