@@ -7,6 +7,7 @@ import { registerGraphql } from './graphql';
 import { registerPreviewRoute } from './api/preview/route';
 import { registerDeskRoutes } from './api/article/desk-routes';
 import { registerSuggestionRoutes } from './api/search/suggestion-routes';
+import { registerLiveDeskRoutes } from './api/live/desk-routes';
 import { restoreFirstPublishedAt, skipFullTableFirstPublishedAtMigration } from './bootstrap/first-published-at';
 import { ensureReadIndexes } from './bootstrap/indexes';
 import { ensureSiteLocales } from './bootstrap/locales';
@@ -39,6 +40,7 @@ export default {
     registerPreviewRoute(strapi); // /preview/articles/:documentId on the root router
     registerDeskRoutes(strapi); // /article-desk/… on the admin API: revisions, locks, review (src/api/article/desk-routes.ts)
     registerSuggestionRoutes(strapi); // /article-related/suggestions on the admin API: related stories for the version being edited
+    registerLiveDeskRoutes(strapi); // /live-desk/… on the admin API: the live-posting form of the edit view (src/api/live/desk-routes.ts)
     registerPartnerAdminRoutes(strapi); // /partner-webhooks/deliveries (admin API: recent deliveries, resend)
   },
 

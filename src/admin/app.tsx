@@ -7,6 +7,7 @@ import { withLockAwareActions } from './desk-lock';
 import { addReviewColumn } from './desk-list-column';
 import { reviewQueueLink } from './desk-menu';
 import { relatedSuggestionsPanel } from './related-suggestions';
+import { livePanel } from './live-panel';
 import { withTakedownDialog } from './takedown-action';
 
 export default {
@@ -21,7 +22,7 @@ export default {
     watchContentDirection();
     // The desk on the article edit view: lock, review, revisions (src/admin/desk-panel.tsx).
     const contentManager = app.getPlugin('content-manager') as unknown as { apis: { addEditViewSidePanel: (panels: unknown[]) => void } };
-    contentManager.apis.addEditViewSidePanel([deskPanel]);
+    contentManager.apis.addEditViewSidePanel([deskPanel, livePanel]); // + live coverage posting (src/admin/live-panel.tsx)
     // Suggested related stories under the relatedLinks field (src/admin/related-suggestions.tsx).
     contentManager.apis.addEditViewSidePanel([relatedSuggestionsPanel]);
     // Unpublishing an article asks kill or withhold, with a reason for partners.

@@ -6,6 +6,7 @@ import { documentsOf } from '../infra/documents';
 import { demoContent, type DemoArticle, type DemoArticleLocale, type DemoLocale } from '../seed/demo-content';
 import { DEMO_MEDIA_DIR, type DemoMediaCredit, type DemoMediaCredits } from '../seed/demo-media';
 import { paragraphsToBlocks, parseLegacyArticle } from '../lib/legacy-article';
+import { LIVE_ENTRY_UID } from '../lib/live';
 
 const LOCALES: DemoLocale[] = ['ar', 'en'];
 type Ids = Map<string, string>; // demo key → documentId
@@ -112,6 +113,37 @@ export async function seedDemo(strapi: Core.Strapi): Promise<number> {
     }
   }
   await backdate(strapi, articles);
+  for (const a of demoContent.articles) if (a.live) created += await seedLiveEntries(strapi, a, articles.get(a.key)!, authors);
+  return created;
+}
+
+/**
+ * The entries of a demo live coverage, oldest first, each with its own postedAt; a locale that already
+ * has entries is left alone (so seeding again creates nothing and keeps entries posted since).
+ */
+async function seedLiveEntries(strapi: Core.Strapi, a: DemoArticle, coverage: string, authors: Ids): Promise<number> {
+  let created = 0;
+  const now = Date.now();
+  for (const locale of LOCALES) {
+    const entries = a.live?.[locale];
+    if (!entries?.length || !a[locale]) continue;
+    if ((await strapi.db.query(LIVE_ENTRY_UID).count({ where: { coverage, locale } })) > 0) continue;
+    for (const e of [...entries].sort((x, y) => y.minutesAgo - x.minutesAgo)) {
+      await documentsOf(strapi, LIVE_ENTRY_UID).create({
+        locale,
+        data: {
+          coverage,
+          postedAt: new Date(now - e.minutesAgo * 60_000).toISOString(),
+          title: e.title,
+          body: paragraphsToBlocks(e.body),
+          pinned: e.pinned ?? false,
+          isKeyEvent: e.isKeyEvent ?? false,
+          authors: (e.authorKeys ?? a.authorKeys.slice(0, 1)).map((k) => authors.get(k)),
+        },
+      });
+      created++;
+    }
+  }
   return created;
 }
 
@@ -164,6 +196,7 @@ function articleData(strapi: Core.Strapi, a: DemoArticle, v: DemoArticleLocale, 
     source: v.source,
     body: paragraphsToBlocks(paragraphs),
     isBreaking: a.isBreaking,
+    ...(a.live ? { isLive: true, coverageStartTime: new Date(Date.now() - a.live.startedMinutesAgo * 60_000).toISOString() } : {}),
     section: ids.sections.get(a.sectionKey),
     authors: a.authorKeys.map((k) => ids.authors.get(k)),
     tags: a.tagKeys.map((k) => ids.tags.get(k)),

@@ -3,6 +3,7 @@ import { readAccessMiddleware } from './read-access';
 import { publicationMiddleware } from './publication';
 import { validationMiddleware } from './validation';
 import { liveMiddleware } from './live';
+import { liveAssignmentMiddleware } from './live-assignment';
 import { scheduleMiddleware } from './schedule';
 import { slugMiddleware } from './slugs';
 import { readingTimeMiddleware } from './reading-time';
@@ -23,6 +24,8 @@ export { subscribeMediaChanges } from './publication';
  *    and read model in that transaction, then evicts the cache, purges the CDN
  *    and pings the WebSub hub after the commit (a draft save does none of it);
  * 4. validation — rules the schema cannot express, before anything is written;
+ * 4b. live-assignment — an admin user's entry write: a reporter only to coverage
+ *    they are assigned to, pinning for editors (403 naming the field);
  * 5. live — a live entry's write, its event (live_events) and its article's
  *    read-model row in one transaction; after the commit, eviction and the
  *    announcement to every node's streams; a live coverage taken down ends its streams;
@@ -39,6 +42,7 @@ export function registerDocumentMiddlewares(strapi: Core.Strapi): void {
     locksMiddleware(strapi),
     publicationMiddleware(strapi),
     validationMiddleware(strapi),
+    liveAssignmentMiddleware(strapi),
     liveMiddleware(strapi),
     scheduleMiddleware(strapi),
     slugMiddleware(strapi),

@@ -16,6 +16,7 @@ export interface LooseDocuments {
   findOne(params: object): Promise<LooseDocument | null>;
   create(params: object): Promise<LooseDocument>;
   update(params: object): Promise<LooseDocument | null>;
+  delete(params: object): Promise<unknown>;
 }
 
 export const documentsOf = (strapi: Core.Strapi, uid: string): LooseDocuments => strapi.documents(uid as UID.ContentType) as unknown as LooseDocuments;

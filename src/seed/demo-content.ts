@@ -122,6 +122,27 @@ export interface DemoArticle {
   isBreaking: boolean;
   /** Publication date = seeding time minus this many days (fractions allowed). */
   publishedDaysAgo: number;
+  /** Makes the story a live coverage (isLive) with these entries. */
+  live?: DemoLive;
+}
+
+/** One update of a live coverage, posted this many minutes before seeding. */
+export interface DemoLiveEntry {
+  minutesAgo: number;
+  title?: string;
+  /** Paragraphs. */
+  body: string[];
+  pinned?: boolean;
+  isKeyEvent?: boolean;
+  /** Defaults to the story's first author. */
+  authorKeys?: string[];
+}
+
+export interface DemoLive {
+  /** coverageStartTime = seeding time minus this many minutes. */
+  startedMinutesAgo: number;
+  ar: DemoLiveEntry[];
+  en?: DemoLiveEntry[];
 }
 
 export interface DemoContent {
@@ -527,6 +548,50 @@ const articles: DemoArticle[] = [
     relatedKeys: ['corniche-marathon'],
     isBreaking: true,
     publishedDaysAgo: 0,
+    // Live coverage of the storm (تغطية مباشرة): the README's live examples run against it.
+    live: {
+      startedMinutesAgo: 180,
+      ar: [
+        {
+          minutesAgo: 170,
+          title: 'بدء الحالة الجوية',
+          body: ['بدأت السحب الركامية بالتشكّل فوق المناطق الشمالية، وسُجّلت أولى زخات المطر على الطرق الساحلية.'],
+        },
+        {
+          minutesAgo: 120,
+          title: 'رفع مستوى التنبيه إلى البرتقالي',
+          isKeyEvent: true,
+          body: [
+            'رفع المركز الوطني للأرصاد مستوى التنبيه إلى البرتقالي على المناطق الشمالية والشرقية حتى مساء الجمعة.',
+            'ودعا المركز السكان إلى متابعة النشرات الرسمية وعدم تداول الشائعات.',
+          ],
+        },
+        {
+          minutesAgo: 60,
+          body: ['أغلقت الشرطة طريق وادي الحلو مؤقتاً بعد جريان السيول، وتعمل فرق الدفاع المدني على تحويل حركة السير.'],
+        },
+        {
+          minutesAgo: 20,
+          title: 'أرقام الطوارئ',
+          pinned: true,
+          body: ['للبلاغات العاجلة اتصلوا بالرقم ٩٩٩، ولبلاغات انقطاع الكهرباء بالرقم ٩٩١. تابعوا هذه التغطية للتحديثات.'],
+        },
+      ],
+      en: [
+        {
+          minutesAgo: 120,
+          title: 'Alert raised to orange',
+          isKeyEvent: true,
+          body: ['The National Centre of Meteorology raised its alert to orange for northern and eastern areas until Friday evening.'],
+        },
+        {
+          minutesAgo: 20,
+          title: 'Emergency numbers',
+          pinned: true,
+          body: ['For emergencies call 999; for power cuts call 991. Follow this coverage for updates.'],
+        },
+      ],
+    },
     ar: {
       title: 'الأرصاد تحذّر من أمطار رعدية غزيرة ورياح نشطة على مناطق عدة حتى مساء الجمعة',
       excerpt:

@@ -67,6 +67,25 @@ describe('demo content', () => {
   });
 });
 
+describe('demo live coverage', () => {
+  it('the storm alert is a live coverage with Arabic and English entries, one pinned and one key event', async () => {
+    const storm = demoContent.articles.find((a) => a.live)!;
+    const card = (await app.http().get('/api/articles').query({ 'filters[title][$eq]': storm.ar.title })).body.data[0];
+    expect(JSON.parse(card.jsonLd)).toMatchObject({ '@type': 'LiveBlogPosting', liveBlogUpdate: expect.any(Array) });
+    for (const locale of ['ar', 'en'] as const) {
+      const res = await app.http().get(`/api/live/${card.documentId}/entries`).query({ locale });
+      expect(res.status).toBe(200);
+      const entries = res.body.data;
+      expect(entries).toHaveLength(storm.live![locale]!.length);
+      // Newest first, each with its own time.
+      expect(entries.map((e: any) => e.postedAt)).toEqual([...entries.map((e: any) => e.postedAt)].sort().reverse());
+      expect(entries.filter((e: any) => e.pinned)).toHaveLength(1);
+      expect(entries.filter((e: any) => e.isKeyEvent)).toHaveLength(1);
+      expect(entries[0].authors[0].name).toBeTruthy();
+    }
+  });
+});
+
 describe('demo images', () => {
   const credits = JSON.parse(fs.readFileSync(path.join(appDir, DEMO_MEDIA_DIR, 'credits.json'), 'utf8')) as DemoMediaCredits;
   const creditFor = (type: string, key: string) => Object.values(credits.files).find((c) => c.for.type === type && c.for.key === key)!;

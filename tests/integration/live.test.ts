@@ -201,9 +201,11 @@ describe('the stream', () => {
 describe('the desk (admin content manager)', () => {
   const CM_ENTRIES = '/content-manager/collection-types/api::live-entry.live-entry';
 
-  it('a reporter posts an entry that streams at once, cannot pin or delete; an editor pins and deletes', async () => {
+  it('a reporter assigned to the coverage posts an entry that streams at once, cannot pin or delete; an editor pins and deletes', async () => {
     const reporter = await adminUser(app, 'newsroom-reporter');
     const editor = await adminUser(app, 'newsroom-editor');
+    // The coverage's author is her author profile (same e-mail): she is assigned to it (README, "Posting from the admin").
+    await f.put('authors', authorId, { email: reporter.email }, { locale: 'ar' });
     const s = await stream(coverage.documentId);
     const posted = await app.http().post(CM_ENTRIES).query({ locale: 'ar' }).set(reporter.auth)
       .send({ coverage: coverage.documentId, title: 'من المراسل', body: [paragraph('خبر من الميدان')], pinned: true });

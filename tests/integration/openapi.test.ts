@@ -20,6 +20,7 @@ let app: TestApp;
 let doc: OpenApiDocument;
 const tokens: Record<string, string> = { invalid: 'not-a-valid-token' };
 let documentId: string;
+let liveDocumentId: string;
 /** A published Arabic document of each collection, for `<documentId>` in examples (`/api/authors/{id}` takes an author's). */
 const sampleIds: Record<string, string> = {};
 const ajv = new Ajv2020({ strict: false, allErrors: true });
@@ -42,6 +43,11 @@ beforeAll(async () => {
     const first = (await app.http().get(`/api/${collection}`).query({ locale: 'ar' })).body?.data?.[0];
     if (first?.documentId) sampleIds[collection] = first.documentId;
   }
+  // `<liveDocumentId>`: the demo's live coverage; `<documentId>` of an article: one that is not live (the live routes' 404 examples).
+  const live = await app.strapi.db.query('api::article.article').findOne({ where: { isLive: true, publishedAt: { $notNull: true }, locale: 'ar' }, select: ['documentId'] });
+  liveDocumentId = live.documentId;
+  const cards = (await app.http().get('/api/articles').query({ locale: 'ar' })).body.data as Array<{ documentId: string }>;
+  sampleIds.articles = cards.find((a) => a.documentId !== liveDocumentId)!.documentId;
   documentId = sampleIds.articles;
 });
 afterAll(async () => {
@@ -55,6 +61,7 @@ const operations = (): Array<{ path: string; method: string; op: OperationObject
 const compile = (schema: object) => ajv.compile(JSON.parse(JSON.stringify(schema).replace(/"#\/components\//g, '"openapi#/components/')));
 
 function fill(value: string, path: string, filledPath: Record<string, string> = {}): string {
+  if (value === '<liveDocumentId>') return liveDocumentId;
   if (value === '<documentId>') return sampleIds[/^\/api\/([^/]+)\/\{/.exec(path)?.[1] ?? 'articles'] ?? documentId;
   if (value === '<previewToken>') return signPreviewToken({ documentId: filledPath.documentId ?? documentId, locale: 'ar', status: 'draft' }, 'openapi-test-preview-secret');
   return value;

@@ -40,6 +40,11 @@ beforeAll(async () => {
     authorDocumentId: await documentIdOf('api::author.author', { name: demoContent.authors.find((a) => a.key === opec.authorKeys[0])!.ar.name }),
     etag: CURRENT_ETAG, // resolved just before the example is sent
   });
+  // The demo's live coverage, and its newest seeded entry (the README posts one more first, so `before=` it has older ones).
+  const storm = demoContent.articles.find((a) => a.live)!;
+  placeholders.liveDocumentId = await documentIdOf('api::article.article', { title: storm.ar.title });
+  const newest = await app.strapi.db.query('api::live-entry.live-entry').findOne({ where: { coverage: placeholders.liveDocumentId, locale: 'ar' }, orderBy: { postedAt: 'desc' }, select: ['documentId'] });
+  placeholders.entryDocumentId = newest.documentId;
   Object.assign(variables, {
     DOC: articleId,
     TOKEN: await app.apiToken('full-access'),

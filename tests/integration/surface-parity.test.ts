@@ -137,7 +137,7 @@ describe('revisions (the desk): drafts by another name', () => {
 
   it('the admin desk routes need an admin session: 401 to everyone else, tokens included', async () => {
     for (const who of ['anonymous', ...callers.filter((c) => c !== 'anonymous'), 'preview'] as Caller[]) {
-      for (const url of [`/article-desk/articles/${ids.draft.documentId}`, `/article-desk/articles/${ids.draft.documentId}/revisions`, '/article-desk/revisions/1', '/article-desk/revisions/1/diff', '/article-desk/review-queue', `/article-desk/review-states?documentIds=${ids.draft.documentId}`]) {
+      for (const url of [`/article-desk/articles/${ids.draft.documentId}`, `/article-desk/articles/${ids.draft.documentId}/revisions`, '/article-desk/revisions/1', '/article-desk/revisions/1/diff', '/article-desk/review-queue', `/article-desk/review-states?documentIds=${ids.draft.documentId}`, `/live-desk/coverage/${ids.draft.documentId}`]) {
         const res = await get(who, url);
         expect([who, url, res.status]).toEqual([who, url, 401]);
       }

@@ -1,7 +1,8 @@
 /**
  * API reference declarations of the live-coverage read routes (src/lib/openapi/types.ts RouteDoc).
- * The demo content holds no live coverage, so the replayed examples are the answers for a
- * published article that is not one (404) and for bad input (400).
+ * The replayed examples run against the demo's live coverage (`<liveDocumentId>`, the storm alert), a
+ * published article that is not one (404) and bad input (400). The stream's only replayed example is
+ * its 404: a stream that opens does not end.
  */
 import { jsonResponse, localeParam, pathParam, query, schemaRef } from '../../lib/openapi/declare';
 import type { JsonSchema, RouteDoc } from '../../lib/openapi/types';
@@ -42,7 +43,11 @@ export const liveEntriesDoc: RouteDoc = {
     200: jsonResponse('Entries, newest first', { type: 'object', required: ['data', 'meta'], properties: { data: { type: 'array', items: entry }, meta: { type: 'object' } } }),
   },
   errors: [404],
-  examples: [notLive, { summary: 'Limit out of range', path: { documentId: '<documentId>' }, query: { limit: '500' }, status: 400 }],
+  examples: [
+    { summary: 'The newest two entries of a coverage', path: { documentId: '<liveDocumentId>' }, query: { limit: '2', locale: 'ar' } },
+    notLive,
+    { summary: 'Limit out of range', path: { documentId: '<documentId>' }, query: { limit: '500' }, status: 400 },
+  ],
 };
 
 export const liveStreamDoc: RouteDoc = {
@@ -68,5 +73,8 @@ export const liveFeedDoc: RouteDoc = {
     },
   },
   errors: [404],
-  examples: [{ ...notLive, path: { documentId: '<documentId>', format: 'rss' } }],
+  examples: [
+    { summary: 'A coverage as Atom', path: { documentId: '<liveDocumentId>', format: 'atom' }, query: { locale: 'ar' } },
+    { ...notLive, path: { documentId: '<documentId>', format: 'rss' } },
+  ],
 };
