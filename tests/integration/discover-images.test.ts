@@ -22,9 +22,9 @@ const H = 1250;
 const FOCAL = { x: 80, y: 30 };
 const MARK = 60;
 
-async function testImage(): Promise<Buffer> {
-  const cx = (FOCAL.x / 100) * W;
-  const cy = (FOCAL.y / 100) * H;
+async function testImage(focal = FOCAL): Promise<Buffer> {
+  const cx = (focal.x / 100) * W;
+  const cy = (focal.y / 100) * H;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}"><rect width="${W}" height="${H}" fill="#808080"/>` +
     `<rect x="${cx - MARK / 2}" y="${cy - MARK / 2}" width="${MARK}" height="${MARK}" fill="#ff0000"/></svg>`;
   return sharp(Buffer.from(svg)).jpeg({ quality: 90 }).toBuffer();
@@ -48,6 +48,18 @@ const RATIOS = { discover_wide: [16, 9], discover_standard: [4, 3], discover_squ
 
 let file: any;
 let article: any;
+
+/** The first JSON-LD image URL of the article, polled (≤ 5 s) until `done` holds: the read model follows media edits after their commit. */
+async function jsonLdImage(done: (url: string | undefined) => boolean): Promise<string | undefined> {
+  let url: string | undefined;
+  for (let i = 0; i < 50; i++) {
+    const ld = JSON.parse((await app.http().get(`/api/articles/slug/${encodeURIComponent(article.slug)}`)).body.data.jsonLd);
+    url = ld.image?.[0]?.url;
+    if (done(url)) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return url;
+}
 let story: (data: Record<string, unknown>) => Promise<any>;
 
 beforeAll(async () => {
@@ -167,8 +179,27 @@ describe('renditions of an upload', () => {
     }
     // Strapi's own formats are untouched; the article's JSON-LD follows the new crops.
     expect(stored.formats.xlarge.hash).toBe(before.xlarge.hash);
-    const ld = JSON.parse((await app.http().get(`/api/articles/slug/${encodeURIComponent(article.slug)}`)).body.data.jsonLd);
-    expect(ld.image[0].url).toContain(stored.formats.discover_wide.url);
+    // (The read model re-renders the article after the commit.)
+    expect(await jsonLdImage((url) => !!url?.endsWith(stored.formats.discover_wide.url))).toContain(stored.formats.discover_wide.url);
+  });
+
+  it('replacing the image keeps its focal point: the new crops are cut around it', async () => {
+    const moved = { x: 10, y: 70 };
+    const res = await app
+      .http()
+      .post(`/api/upload?id=${file.id}`)
+      .set(f.auth)
+      .attach('files', await testImage(moved), { filename: 'discover-test-2.jpg', contentType: 'image/jpeg' });
+    expect(res.status).toBe(200);
+    const stored = await app.strapi.db.query('plugin::upload.file').findOne({ where: { id: file.id } });
+    expect(stored.focalPoint).toEqual(moved);
+    for (const key of Object.keys(RATIOS)) {
+      const r = stored.formats[key];
+      expect(r.focalPoint).toEqual({ x: 0.1, y: 0.7 });
+      const scale = r.width / r.crop.width;
+      expect(isRed(await pixelAt(r.url, (0.1 * W - r.crop.left) * scale, (0.7 * H - r.crop.top) * scale))).toBe(true);
+    }
+    expect(await jsonLdImage((url) => !!url?.endsWith(stored.formats.discover_wide.url))).toContain(stored.formats.discover_wide.url);
   });
 
   it('deleting the file deletes every rendition', async () => {
@@ -177,12 +208,9 @@ describe('renditions of an upload', () => {
     await app.strapi.plugin('upload').service('upload').remove(stored);
     for (const url of urls) expect(fs.existsSync(path.join(app.strapi.dirs.static.public, url))).toBe(false);
     // The read model re-renders the article after the commit: its JSON-LD loses the images.
-    let ld: any;
-    for (let i = 0; i < 50; i++) {
-      ld = JSON.parse((await app.http().get(`/api/articles/slug/${encodeURIComponent(article.slug)}`)).body.data.jsonLd);
-      if (!ld.image) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(ld.image).toBeUndefined();
+    expect(await jsonLdImage((url) => url === undefined)).toBeUndefined();
+    // Let the last background refresh end before the suite stops the app.
+    await new Promise((r) => setTimeout(r, 500));
+    await (app.strapi.service('api::article.read-model') as unknown as { idle(): Promise<void> }).idle();
   });
 });

@@ -43,6 +43,14 @@ export default (plugin: any) => {
         const moved = info?.focalPoint != null && JSON.stringify(before?.focalPoint ?? null) !== JSON.stringify(updated?.focalPoint ?? null);
         return moved ? recropStoredFile(ctx.strapi, updated) : updated;
       },
+      // A replaced image keeps its focal point (Strapi keeps it in the row) unless a new one is sent: cut around it.
+      async replace(id: number, { data, file }: { data: { fileInfo?: { focalPoint?: unknown } }; file: unknown }, opts?: unknown) {
+        if (data?.fileInfo?.focalPoint == null) {
+          const before = await ctx.strapi.db.query('plugin::upload.file').findOne({ where: { id }, select: ['focalPoint'] });
+          if (before?.focalPoint) data = { ...data, fileInfo: { ...(data?.fileInfo ?? {}), focalPoint: before.focalPoint } };
+        }
+        return upload.replace(id, { data, file }, opts);
+      },
     };
   };
   return plugin;
