@@ -21,6 +21,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       config: {
         // Also enforced on the request body (config/middlewares.ts, strapi::body).
         sizeLimit: uploadMaxBytes,
+        // Strapi's responsive formats (longest side, never upscaled), plus xlarge: a rendition ≥ 1200 px wide
+        // for Google Discover (landscape sources). The 16:9 / 4:3 / 1:1 crops around the focal point are
+        // added to `formats` as discover_* by src/extensions/upload.
+        breakpoints: { xlarge: 1200, large: 1000, medium: 750, small: 500 },
         security: {
           allowedTypes: ['image/*', 'video/*', 'audio/*', 'application/pdf'],
           deniedTypes: ['image/svg+xml'],

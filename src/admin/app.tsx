@@ -9,6 +9,7 @@ import { reviewQueueLink } from './desk-menu';
 import { relatedSuggestionsPanel } from './related-suggestions';
 import { livePanel } from './live-panel';
 import { withTakedownDialog } from './takedown-action';
+import { PartnerDeliveriesIcon } from './partner-deliveries';
 
 export default {
   config: {
@@ -35,5 +36,15 @@ export default {
   register(app: StrapiApp) {
     // The editors' review queue (src/admin/desk-queue.tsx).
     app.addMenuLink(reviewQueueLink as Parameters<StrapiApp['addMenuLink']>[0]);
+  },
+  register(app: StrapiApp) {
+    // Partner webhooks: recent deliveries and "resend" (src/admin/partner-deliveries.tsx), for who may read endpoints.
+    app.addMenuLink({
+      to: 'partner-deliveries',
+      icon: PartnerDeliveriesIcon,
+      intlLabel: { id: 'newsroom.partner-deliveries', defaultMessage: 'تسليمات الشركاء · Partner deliveries' },
+      permissions: [{ action: 'plugin::content-manager.explorer.read', subject: 'api::partner-endpoint.partner-endpoint' }] as never,
+      Component: () => import('./partner-deliveries'),
+    });
   },
 };

@@ -12,6 +12,7 @@ import { articleService, searchService } from '../api/services';
 import type { NewsroomConfig } from '../../config/newsroom';
 import { accessResolversConfig, hidePluginQueries, toManyRelationFields } from './access';
 import { batchedRelationsConfig, isPreloaded, markPreloaded } from './batch-relations';
+import { alternatesResolver } from './editions';
 import { liveResolvers, liveTypeDefs } from './live';
 import { readModelResolvers } from './read-model';
 import type { ResolverMiddleware, ResolversConfig } from './types';
@@ -59,6 +60,7 @@ export function registerGraphql(strapi: Core.Strapi): void {
     'Article.readingTimeLabel': { auth: false },
     'Article.dates': { auth: false },
     'Article.jsonLd': { auth: false },
+    'Article.alternates': { auth: false },
   };
   for (const name of COLLECTION_QUERIES) {
     resolversConfig[`Query.${name}`] = { middlewares: [guard] };
@@ -111,12 +113,21 @@ export function registerGraphql(strapi: Core.Strapi): void {
         pageCount: Int!
       }
 
+      "Another published edition of the story (hreflang)."
+      type ArticleAlternate {
+        locale: String!
+        "The edition's public page."
+        url: String!
+      }
+
       extend type Article {
         "Reading time in words, e.g. دقيقتان / 3 دقائق / 5 minutes."
         readingTimeLabel(digits: DigitSystem = latn): String
         dates(digits: DigitSystem = latn): ArticleDates
         "schema.org NewsArticle as JSON text, safe to embed in <script type=application/ld+json>."
         jsonLd: String
+        "The story's other published editions (as REST's alternates): empty when there is none."
+        alternates: [ArticleAlternate!]!
       }
 
       type Query {
@@ -165,6 +176,7 @@ export function registerGraphql(strapi: Core.Strapi): void {
         },
       },
       Article: {
+        alternates: alternatesResolver(strapi),
         readingTimeLabel: (parent: ArticleCard, args: { digits: Digits }) => articleReadingTimeLabel(parent, args.digits) ?? null,
         dates: (parent: ArticleCard, args: { digits: Digits }) =>
           articleDates(parent, { digits: args.digits, timeZone: (strapi.config.get('newsroom') as NewsroomConfig).timeZone }),

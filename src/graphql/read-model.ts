@@ -12,7 +12,7 @@ import type { ResolverMiddleware } from './types';
 const ARTICLE = 'api::article.article';
 const FILE = 'plugin::upload.file';
 /** Fields our GraphQL extension computes from the article itself (src/graphql/index.ts). */
-const COMPUTED: FieldTree = { readingTimeLabel: true, dates: true, jsonLd: true };
+const COMPUTED: FieldTree = { readingTimeLabel: true, dates: true, jsonLd: true, alternates: { locale: true, url: true } };
 const NEWEST_FIRST = [['firstPublishedAt:desc'], ['firstPublishedAt:desc', 'publishedAt:desc']];
 
 interface Preset {

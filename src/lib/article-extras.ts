@@ -7,6 +7,7 @@ import { formatDate, type FormattedDate } from './dates';
 import { newsArticleJsonLd, serializeJsonLd, type ArticleForJsonLd, type PublisherInfo } from './json-ld';
 import { readingTimeLabel, type Digits } from './reading-time';
 import { alternatesOf, translationJsonLd, type Alternate } from './hreflang';
+import { maxImagePreviewOf, robotsContent } from './renditions';
 
 export interface ExtrasContext {
   publisher: PublisherInfo;
@@ -24,9 +25,17 @@ export interface ArticleExtras {
   jsonLd: string;
   /** The other published editions (hreflang): `[{ locale, url }]`, empty when there is none. */
   alternates: Alternate[];
+  /** The `<meta name="robots">` content the article page should carry (src/lib/renditions.ts robotsContent). */
+  robots: string;
+  /** The SEO block with `maxImagePreview` filled in ('large' when unset); absent when the article has none. */
+  seo?: Record<string, unknown>;
 }
 
-type ArticleLike = ArticleForJsonLd & { readingTimeMinutes?: number | null; documentId?: string | null };
+type ArticleLike = ArticleForJsonLd & {
+  readingTimeMinutes?: number | null;
+  documentId?: string | null;
+  seo?: (NonNullable<ArticleForJsonLd['seo']> & { noIndex?: boolean | null; maxImagePreview?: string | null }) | null;
+};
 
 export function articleDates(article: ArticleLike, options: { digits?: Digits; timeZone?: string }): ArticleExtras['dates'] {
   const first = article.firstPublishedAt;
@@ -46,7 +55,9 @@ export function articleExtras(article: ArticleLike, ctx: ExtrasContext): Article
     dates: articleDates(article, ctx),
     jsonLd: serializeJsonLd(newsArticleJsonLd(article, ctx.publisher, { mediaBaseUrl: ctx.mediaBaseUrl, translations: translationJsonLd(locale, all, edition?.original) })),
     alternates: alternatesOf(locale, all),
+    robots: robotsContent({ noIndex: article.seo?.noIndex === true, maxImagePreview: maxImagePreviewOf(article.seo?.maxImagePreview) }),
   };
+  if (article.seo && typeof article.seo === 'object') extras.seo = { ...article.seo, maxImagePreview: maxImagePreviewOf(article.seo.maxImagePreview) };
   const label = articleReadingTimeLabel(article, ctx.digits);
   if (label !== undefined) extras.readingTimeLabel = label;
   return extras;

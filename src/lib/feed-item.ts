@@ -9,6 +9,7 @@ import { articleUrl } from './article-url';
 import { renderBlocksToHtml } from './blocks-html';
 import type { BlocksContent } from './blocks-types';
 import { stripXmlIllegal } from './xml-text';
+import { discoverRenditionsOf, type StoredRendition } from './renditions';
 
 interface Named {
   name?: string | null;
@@ -21,6 +22,8 @@ interface ImageLike {
   width?: number | null;
   height?: number | null;
   mime?: string | null;
+  /** Strapi's `formats`: the Discover crops (src/lib/renditions.ts) are listed with the image. */
+  formats?: unknown;
 }
 
 /** The fields of an article the feeds use (card preset; `body` only with the full preset). */
@@ -62,6 +65,8 @@ export interface FeedImage {
   type?: string;
   width?: number;
   height?: number;
+  /** The Discover crops (16:9, 4:3, 1:1), absolute URLs; Media RSS carries the largest. */
+  renditions?: StoredRendition[];
   caption?: string;
   credit?: string;
   alt?: string;
@@ -164,11 +169,16 @@ function coverImage(cover: FeedArticle['cover'], mediaBaseUrl: string): FeedImag
   const image = cover?.image;
   const url = image?.url ? absoluteUrl(image.url, mediaBaseUrl) : undefined;
   if (!image || !url) return undefined;
+  const renditions = discoverRenditionsOf(image.formats).flatMap((r) => {
+    const href = absoluteUrl(r.url, mediaBaseUrl);
+    return href ? [{ ...r, url: href }] : [];
+  });
   return {
     url,
     type: optionalText(image.mime),
     width: positiveInt(image.width),
     height: positiveInt(image.height),
+    renditions: renditions.length ? renditions : undefined,
     caption: optionalText(cover?.caption) ?? optionalText(image.caption),
     credit: optionalText(cover?.credit),
     alt: optionalText(cover?.alt) ?? optionalText(image.alternativeText),

@@ -6,6 +6,7 @@
  */
 import { articleUrl } from './article-url';
 import { blocksToPlainText } from './blocks-text';
+import { discoverRenditionsOf } from './renditions';
 
 interface Named {
   name?: string | null;
@@ -14,6 +15,10 @@ interface Named {
 
 interface ImageLike {
   url?: string | null;
+  width?: number | null;
+  height?: number | null;
+  /** Strapi's `formats`: the Discover crops (discover_*) become the article's images. */
+  formats?: unknown;
 }
 
 export interface ArticleForJsonLd {
@@ -68,15 +73,40 @@ const compact = <T extends Record<string, unknown>>(o: T): T =>
 
 const isoOf = (value: string | Date | null | undefined): string | undefined => (value instanceof Date ? value.toISOString() : (value ?? undefined));
 
+const dimension = (n: unknown): number | undefined => (typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : undefined);
+
+/**
+ * `image` as ImageObjects with their size: an image with Discover renditions
+ * (16:9, 4:3, 1:1 at 1200 px, src/lib/renditions.ts) gives those three, as
+ * Google asks for Discover and Top Stories; otherwise the image itself. One
+ * entry per URL.
+ */
+function imageObjects(list: Array<ImageLike | null | undefined>, base: string) {
+  const seen = new Set<string>();
+  const out: Array<Record<string, unknown>> = [];
+  const add = (url: string | null | undefined, width: unknown, height: unknown) => {
+    if (typeof url !== 'string' || url === '') return;
+    const href = absolute(url, base);
+    if (seen.has(href)) return;
+    seen.add(href);
+    out.push(compact({ '@type': 'ImageObject', url: href, width: dimension(width), height: dimension(height) }));
+  };
+  for (const image of list) {
+    if (!image) continue;
+    const crops = discoverRenditionsOf(image.formats);
+    if (crops.length) for (const c of crops) add(c.url, c.width, c.height);
+    else add(image.url, image.width, image.height);
+  }
+  return out;
+}
+
 export function newsArticleJsonLd(article: ArticleForJsonLd, publisher: PublisherInfo, options: JsonLdOptions = {}) {
   const locale = article.locale ?? undefined;
   const base = publisher.baseUrl.replace(/\/+$/, '');
   const url =
     article.seo?.canonicalUrl ||
     (article.slug && locale ? articleUrl({ baseUrl: base, locale, sectionSlug: article.section?.slug, slug: article.slug }) : undefined);
-  const images = [article.cover?.image?.url, article.seo?.ogImage?.url]
-    .filter((u): u is string => typeof u === 'string' && u !== '')
-    .map((u) => absolute(u, options.mediaBaseUrl ?? base));
+  const images = imageObjects([article.cover?.image, article.seo?.ogImage], options.mediaBaseUrl ?? base);
 
   const person = (a: Named) =>
     compact({
@@ -116,7 +146,7 @@ export function newsArticleJsonLd(article: ArticleForJsonLd, publisher: Publishe
       url: base,
       logo: publisher.logoUrl ? { '@type': 'ImageObject', url: absolute(publisher.logoUrl, options.mediaBaseUrl ?? base) } : undefined,
     }),
-    image: [...new Set(images)],
+    image: images,
     inLanguage: locale,
     articleSection: article.section?.name ?? undefined,
     keywords: (article.tags ?? []).map((t) => t.name).filter((n): n is string => !!n),

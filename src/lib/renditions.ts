@@ -138,3 +138,60 @@ export function planRendition<Name extends string>(
 export function planDiscoverRenditions(source: Size, focal?: Partial<FocalPoint> | null): RenditionPlan<DiscoverRenditionName>[] {
   return DISCOVER_RENDITIONS.map((spec) => planRendition(source, spec, focal));
 }
+
+/**
+ * The renditions are entries of the upload file's `formats` (beside Strapi's
+ * thumbnail/small/medium/large/xlarge), under these keys.
+ */
+export const DISCOVER_FORMAT_PREFIX = 'discover_';
+export const discoverFormatKey = (name: DiscoverRenditionName): string => `${DISCOVER_FORMAT_PREFIX}${name}`;
+export const isDiscoverFormatKey = (key: string): boolean => key.startsWith(DISCOVER_FORMAT_PREFIX);
+
+/** A stored rendition as the API shows it (a `formats` entry). */
+export interface StoredRendition {
+  name: DiscoverRenditionName;
+  url: string;
+  width: number;
+  height: number;
+  mime?: string;
+  sizeInBytes?: number;
+}
+
+const positive = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n) && n > 0;
+
+/**
+ * The Discover renditions found in a file's `formats`, in DISCOVER_RENDITIONS
+ * order (16:9, 4:3, 1:1); entries without a url or size are skipped.
+ */
+export function discoverRenditionsOf(formats: unknown): StoredRendition[] {
+  if (!formats || typeof formats !== 'object') return [];
+  const out: StoredRendition[] = [];
+  for (const spec of DISCOVER_RENDITIONS) {
+    const f = (formats as Record<string, Record<string, unknown> | undefined>)[discoverFormatKey(spec.name)];
+    if (!f || typeof f.url !== 'string' || !f.url || !positive(f.width) || !positive(f.height)) continue;
+    const bytes = positive(f.sizeInBytes) ? Math.round(f.sizeInBytes) : positive(f.size) ? Math.round(f.size * 1000) : undefined;
+    out.push({ name: spec.name, url: f.url, width: f.width, height: f.height, mime: typeof f.mime === 'string' ? f.mime : undefined, sizeInBytes: bytes });
+  }
+  return out;
+}
+
+/** The rendition with the most pixels (the first on a tie): the one Media RSS carries. */
+export function largestRendition(renditions: readonly StoredRendition[]): StoredRendition | undefined {
+  return renditions.reduce<StoredRendition | undefined>((best, r) => (!best || r.width * r.height > best.width * best.height ? r : best), undefined);
+}
+
+/**
+ * robots `max-image-preview`: Discover shows large images only for pages that
+ * allow `large`; an editor may restrict an article whose images are licensed
+ * for thumbnails only. Anything else (unset, unknown) is the default, large.
+ */
+export const MAX_IMAGE_PREVIEW = ['large', 'standard', 'none'] as const;
+export type MaxImagePreview = (typeof MAX_IMAGE_PREVIEW)[number];
+
+export const maxImagePreviewOf = (value: unknown): MaxImagePreview =>
+  (MAX_IMAGE_PREVIEW as readonly unknown[]).includes(value) ? (value as MaxImagePreview) : 'large';
+
+/** The content of the article page's `<meta name="robots">`. */
+export function robotsContent({ noIndex, maxImagePreview }: { noIndex: boolean; maxImagePreview: MaxImagePreview }): string {
+  return `${noIndex ? 'noindex' : 'index'}, follow, max-image-preview:${maxImagePreview}`;
+}

@@ -159,3 +159,23 @@ export function checkEndpointData(data: Record<string, unknown>, creating: boole
   }
   return errors;
 }
+
+/** Where a delivery of an event to one endpoint stands. */
+export type DeliveryStatus = 'pending' | 'delivered' | 'dead';
+
+/** One delivery as the admin API lists it (GET /partner-webhooks/deliveries; src/admin/partner-deliveries.tsx). */
+export interface Delivery {
+  id: number;
+  eventId: string;
+  eventType: string;
+  documentId: string;
+  locale: string;
+  endpointId: string;
+  status: DeliveryStatus;
+  attempts: number;
+  nextAttemptAt: string | null;
+  lastStatus: number | null;
+  lastError: string | null;
+  deliveredAt: string | null;
+  createdAt: string;
+}

@@ -135,6 +135,17 @@ describe('demo images', () => {
     const card = (await app.http().get('/api/articles').query({ 'filters[title][$eq]': nato.ar.title })).body.data[0];
     const jsonLd = JSON.parse(card.jsonLd);
     expect(JSON.stringify(jsonLd.image)).toMatch(/\/uploads\/.+\.jpg/);
+    // The covers are 1920×1200: Google Discover's three crops at 1200 px, in JSON-LD and (the largest) Media RSS.
+    expect(jsonLd.image.map((i: any) => [i['@type'], i.width, i.height])).toEqual([['ImageObject', 1200, 675], ['ImageObject', 1200, 900], ['ImageObject', 1200, 1200]]);
+    expect(jsonLd.image[0].url).toContain(card.cover.image.formats.discover_wide.url);
+    const contents = rss.body.match(/<media:content [^>]*>/g) ?? [];
+    expect(contents).toHaveLength(items);
+    for (const tag of contents) {
+      expect(tag).toMatch(/ url="[^"]+\/uploads\/discover_square_[^"]+\.jpg"/);
+      expect(tag).toMatch(/ width="1200"/);
+      expect(tag).toMatch(/ height="1200"/);
+      expect(tag).toMatch(/ fileSize="[1-9]\d*"/);
+    }
   });
 
   it('seeding again uploads nothing', async () => {

@@ -49,6 +49,29 @@ describe('GraphQL', () => {
     expect(missing.body.data.articleBySlug).toBeNull();
   });
 
+  it('Article.alternates gives the other published editions, as REST does (read model, resolvers, articleBySlug)', async () => {
+    const rest = (await app.http().get('/api/articles')).body.data;
+    const restOf = (id: string) => rest.find((a: any) => a.documentId === id).alternates;
+    expect(restOf(s.a1.documentId)).toEqual([{ locale: 'en', url: expect.stringMatching(/\/en\/sports\/uae-reach-the-gulf-cup-final$/) }]);
+    expect(restOf(s.a2.documentId)).toEqual([]);
+    const query = `{ articles(sort: "firstPublishedAt:desc") { documentId alternates { locale url } } }`;
+    // Anonymous: answered from the read model; with a token: Strapi's resolvers and one batched editions query.
+    const token = await app.apiToken('read-only');
+    for (const headers of [{}, { Authorization: `Bearer ${token}` }]) {
+      const res = await app.http().post('/graphql').set(headers).send({ query });
+      expect(res.body.errors).toBeUndefined();
+      expect(res.body.data.articles).toEqual(rest.map((a: any) => ({ documentId: a.documentId, alternates: restOf(a.documentId) })));
+    }
+    const { result, sql } = await countQueries(app.strapi, () =>
+      app.http().post('/graphql').set({ Authorization: `Bearer ${token}` }).send({ query: `{ articles { alternates { locale } } }` }),
+    );
+    expect(result.body.errors).toBeUndefined();
+    // Both articles' editions in one query, not one per article.
+    expect(sql.filter((q) => /^select .document_id., .locale., .slug., .first_published_at./.test(q.replace(/`?t0`?\./g, '').replace(/"?t0"?\./g, '')))).toHaveLength(1);
+    const en = await gql(`{ articleBySlug(slug: "uae-reach-the-gulf-cup-final", locale: "en") { alternates { locale url } } }`);
+    expect(en.body.data.articleBySlug.alternates).toEqual([{ locale: 'ar', url: expect.stringContaining('/ar/') }]);
+  });
+
   it('does not expose author email in the schema', async () => {
     const res = await gql(`{ authors { name email } }`);
     expect(res.status).toBe(400);

@@ -430,6 +430,47 @@ describe('live coverage: entries of a coverage that is not public never show, wh
   });
 });
 
+describe('editions (hreflang): alternates name published editions only, on REST and GraphQL alike', () => {
+  it.each(['anonymous', 'read-only'] as const)('an unpublished English edition is in no alternates (%s), until it is published', async (who) => {
+    const docs = app.strapi.documents('api::article.article');
+    const slug = `english-edition-unpublished-${who}`;
+    await ids.f.put('sections', ids.section.documentId, { name: 'Economy' }, { locale: 'en' });
+    await docs.update({ documentId: ids.live.documentId, locale: 'en', status: 'draft', data: { title: `${CANARY.draft} English edition`, slug, section: ids.section.documentId } } as any);
+    const restAlternates = async () => {
+      const list = (await get(who, '/api/articles')).body.data.find((a: any) => a.documentId === ids.live.documentId).alternates;
+      const one = (await get(who, `/api/articles/${ids.live.documentId}`)).body.data.alternates;
+      const bySlug = (await get(who, `/api/articles/slug/${encodeURIComponent(ids.live.slug)}`)).body.data.alternates;
+      return [list, one, bySlug];
+    };
+    // Root list (read model for anonymous readers, resolvers for tokens), by slug, and nested under a section.
+    const gqlAlternates = async () => {
+      const res = await gql(who, `query($slug: String!) {
+        articles { documentId alternates { locale url } }
+        articleBySlug(slug: $slug) { alternates { locale url } }
+        sections { articles { documentId alternates { locale url } } }
+      }`, { slug: ids.live.slug });
+      expect(res.body.errors).toBeUndefined();
+      const d = res.body.data;
+      return [d.articles[0].alternates, d.articleBySlug.alternates, d.sections[0].articles[0].alternates];
+    };
+    expect(await restAlternates()).toEqual([[], [], []]);
+    expect(await gqlAlternates()).toEqual([[], [], []]);
+    expect(seen.filter((r) => r.body.includes(slug))).toEqual([]);
+
+    await docs.publish({ documentId: ids.live.documentId, locale: 'en' } as any);
+    const published = [{ locale: 'en', url: expect.stringContaining(`/en/`) }];
+    const rest = await restAlternates();
+    expect(rest).toEqual([published, published, published]);
+    expect(rest[0][0].url).toContain(slug);
+    expect(await gqlAlternates()).toEqual(rest);
+    // Taken down again: gone from every alternates list (and the next case starts from a draft).
+    await docs.unpublish({ documentId: ids.live.documentId, locale: 'en' } as any);
+    await docs.update({ documentId: ids.live.documentId, locale: 'en', status: 'draft', data: { title: 'English edition' } } as any);
+    expect(await restAlternates()).toEqual([[], [], []]);
+    expect(await gqlAlternates()).toEqual([[], [], []]);
+  });
+});
+
 afterAll(() => {
   // The sweep over everything above: no canary in any response to a caller without the drafts permission.
   const leaks = seen.flatMap(({ who, what, body }) => canariesIn(body).map((name) => `${name} canary in ${what} as ${who}`));

@@ -32,7 +32,10 @@ describe('newsArticleJsonLd', () => {
         { '@type': 'Person', name: 'Ali' },
       ],
       publisher: { '@type': 'Organization', name: 'خليجي 247', url: 'https://khaleeji247.example' },
-      image: ['https://cms.example/uploads/oil.jpg', 'https://cdn.example/og.jpg'],
+      image: [
+        { '@type': 'ImageObject', url: 'https://cms.example/uploads/oil.jpg' },
+        { '@type': 'ImageObject', url: 'https://cdn.example/og.jpg' },
+      ],
       inLanguage: 'ar',
       articleSection: 'اقتصاد',
       keywords: ['النفط'],
@@ -40,6 +43,26 @@ describe('newsArticleJsonLd', () => {
       mainEntityOfPage: { '@type': 'WebPage', '@id': url },
       url,
     });
+  });
+
+  it('lists the Discover renditions of the cover as ImageObjects with their size (16:9, 4:3, 1:1)', () => {
+    const formats = {
+      small: { url: '/uploads/small_oil.jpg', width: 500, height: 313 },
+      discover_square: { url: '/uploads/discover_square_oil.jpg', width: 1200, height: 1200 },
+      discover_wide: { url: '/uploads/discover_wide_oil.jpg', width: 1200, height: 675 },
+      discover_standard: { url: '/uploads/discover_standard_oil.jpg', width: 1200, height: 900 },
+    };
+    const ld = newsArticleJsonLd(
+      { ...article, cover: { image: { url: '/uploads/oil.jpg', width: 2000, height: 1250, formats } }, seo: { ogImage: { url: '/uploads/oil.jpg', width: 2000, height: 1250 } } },
+      publisher,
+      { mediaBaseUrl: 'https://cms.example' },
+    );
+    expect(ld.image).toEqual([
+      { '@type': 'ImageObject', url: 'https://cms.example/uploads/discover_wide_oil.jpg', width: 1200, height: 675 },
+      { '@type': 'ImageObject', url: 'https://cms.example/uploads/discover_standard_oil.jpg', width: 1200, height: 900 },
+      { '@type': 'ImageObject', url: 'https://cms.example/uploads/discover_square_oil.jpg', width: 1200, height: 1200 },
+      { '@type': 'ImageObject', url: 'https://cms.example/uploads/oil.jpg', width: 2000, height: 1250 },
+    ]);
   });
 
   it('prefers the SEO description and canonical URL, and omits what is missing', () => {

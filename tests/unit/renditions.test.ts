@@ -2,6 +2,12 @@ import {
   CENTRE,
   cropBox,
   DISCOVER_RENDITIONS,
+  discoverFormatKey,
+  discoverRenditionsOf,
+  isDiscoverFormatKey,
+  largestRendition,
+  maxImagePreviewOf,
+  robotsContent,
   focalPointFromStrapi,
   normaliseFocalPoint,
   planDiscoverRenditions,
@@ -212,5 +218,46 @@ describe('properties over random sizes and focal points', () => {
       }
     }
     expect(failures).toEqual([]);
+  });
+});
+
+describe('stored renditions (formats)', () => {
+  const formats = {
+    thumbnail: { url: '/uploads/thumbnail_a.jpg', width: 245, height: 153 },
+    discover_square: { url: '/uploads/discover_square_a.jpg', width: 1200, height: 1200, mime: 'image/jpeg', sizeInBytes: 90_000 },
+    discover_wide: { url: '/uploads/discover_wide_a.jpg', width: 1200, height: 675, mime: 'image/jpeg', size: 41.5 },
+    discover_standard: { url: '', width: 1200, height: 900 },
+  };
+
+  it('keys are discover_<name>', () => {
+    expect(DISCOVER_RENDITIONS.map((r) => discoverFormatKey(r.name))).toEqual(['discover_wide', 'discover_standard', 'discover_square']);
+    expect(isDiscoverFormatKey('discover_wide')).toBe(true);
+    expect(isDiscoverFormatKey('large')).toBe(false);
+  });
+
+  it('reads them in 16:9, 4:3, 1:1 order, skipping unusable entries, bytes from sizeInBytes or size (KB)', () => {
+    expect(discoverRenditionsOf(formats)).toEqual([
+      { name: 'wide', url: '/uploads/discover_wide_a.jpg', width: 1200, height: 675, mime: 'image/jpeg', sizeInBytes: 41_500 },
+      { name: 'square', url: '/uploads/discover_square_a.jpg', width: 1200, height: 1200, mime: 'image/jpeg', sizeInBytes: 90_000 },
+    ]);
+    for (const nothing of [null, undefined, 'x', {}, { discover_wide: { url: '/a.jpg', width: 0, height: 1 } }]) expect(discoverRenditionsOf(nothing)).toEqual([]);
+  });
+
+  it('the largest is the one with the most pixels', () => {
+    expect(largestRendition(discoverRenditionsOf(formats))?.name).toBe('square');
+    expect(largestRendition([])).toBeUndefined();
+  });
+});
+
+describe('robots guidance', () => {
+  it('max-image-preview is large unless set to standard or none', () => {
+    expect([undefined, null, '', 'huge', 'large'].map(maxImagePreviewOf)).toEqual(['large', 'large', 'large', 'large', 'large']);
+    expect(maxImagePreviewOf('standard')).toBe('standard');
+    expect(maxImagePreviewOf('none')).toBe('none');
+  });
+
+  it('gives the meta robots content', () => {
+    expect(robotsContent({ noIndex: false, maxImagePreview: 'large' })).toBe('index, follow, max-image-preview:large');
+    expect(robotsContent({ noIndex: true, maxImagePreview: 'none' })).toBe('noindex, follow, max-image-preview:none');
   });
 });

@@ -44,6 +44,12 @@ const articleExtras: Record<string, JsonSchema> = {
     description: 'The published editions of the story (this one included), for hreflang: locale and public URL',
     items: { type: 'object', required: ['locale', 'url'], additionalProperties: false, properties: { locale: schemaRef('Locale'), url: { type: 'string', format: 'uri' } } },
   },
+  robots: {
+    type: 'string',
+    readOnly: true,
+    description: 'Content for the page\'s <meta name="robots">: index/noindex (seo.noIndex) and max-image-preview (seo.maxImagePreview, `large` unless the editor restricted it: what Google Discover needs for large images)',
+    examples: ['index, follow, max-image-preview:large'],
+  },
   snippet: { type: 'string', readOnly: true, description: 'Search results only: HTML cut from the text, `<mark>` around the matches (everything else escaped)' },
 };
 

@@ -31,7 +31,7 @@ export const cardPopulate = {
   authors: { fields: ['name', 'slug'], populate: { avatar: image } },
   tags: { fields: ['name', 'slug'] },
   // What the JSON-LD reads of the SEO block: a card's NewsArticle is the same as the article page's.
-  seo: { fields: ['metaDescription', 'canonicalUrl'], populate: { ogImage: image } },
+  seo: { fields: ['metaDescription', 'canonicalUrl', 'noIndex', 'maxImagePreview'], populate: { ogImage: image } },
 };
 
 /** Full: detail, by-slug, feeds with full text, preview. Every scalar field plus the relations below. */

@@ -61,6 +61,15 @@ function ninjsItem(item: FeedItem, meta: FeedMeta, baseUrl: string): NinjsItem {
             ...(image.credit ? { by: image.credit } : {}),
             renditions: [
               { name: 'original', href: image.url, contenttype: image.type, width: image.width, height: image.height },
+              // The Discover crops: ninjs rendition names are free text; the ratio names them.
+              ...(image.renditions ?? []).map((r) => ({
+                name: `discover-${r.name}`,
+                href: r.url,
+                contenttype: r.mime ?? image.type,
+                width: r.width,
+                height: r.height,
+                ...(r.sizeInBytes ? { sizeinbytes: r.sizeInBytes } : {}),
+              })),
             ],
           },
         ]

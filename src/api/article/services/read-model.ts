@@ -62,6 +62,8 @@ const readModel = ({ strapi }: { strapi: Core.Strapi }) => {
   const isPostgres = () => strapi.db.dialect.client === 'postgres';
   let ready = false;
   let refreshing: Promise<number> | null = null;
+  /** A refresh was asked for while one ran: rows it re-marked stale may have been skipped, so run once more. */
+  let askedAgain = false;
 
   /** Renders the published versions of these documents in one locale, as REST gives them to anonymous readers. */
   async function render(documentIds: string[], locale: string): Promise<Rendered[]> {
@@ -324,7 +326,11 @@ const readModel = ({ strapi }: { strapi: Core.Strapi }) => {
      * at a time per process; a call while one runs joins it.
      */
     refreshStale(): Promise<number> {
-      refreshing ??= (async () => {
+      if (refreshing) {
+        askedAgain = true;
+        return refreshing;
+      }
+      refreshing = (async () => {
         let done = 0;
         try {
           for (;;) {
@@ -335,12 +341,18 @@ const readModel = ({ strapi }: { strapi: Core.Strapi }) => {
             if (!rows.length) return done;
             const progressed = await storeAll(rows.map((r) => ({ ...r, stale: Number(r.stale) })));
             done += progressed;
-            if (!progressed) return done; // all re-marked meanwhile: the next write kicks another run
+            // All re-marked meanwhile: go round again if the write that re-marked them asked for a refresh
+            // while this one ran (it joined this run, so no other run follows it); else the next write kicks one.
+            if (!progressed) {
+              if (!askedAgain) return done;
+              askedAgain = false;
+            }
           }
         } finally {
           refreshing = null;
         }
       })();
+      askedAgain = false;
       return refreshing;
     },
 

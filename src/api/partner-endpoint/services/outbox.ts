@@ -10,7 +10,9 @@ const OUTBOX = 'webhook_outbox';
 const DELIVERIES = 'webhook_deliveries';
 const ENDPOINT = 'api::partner-endpoint.partner-endpoint';
 
-export type DeliveryStatus = 'pending' | 'delivered' | 'dead';
+import type { Delivery, DeliveryStatus } from '../../../lib/syndication';
+
+export type { Delivery, DeliveryStatus };
 
 interface WebhookConfig {
   dispatch: boolean;
@@ -32,21 +34,6 @@ interface Endpoint {
   enabled: boolean | null;
 }
 
-export interface Delivery {
-  id: number;
-  eventId: string;
-  eventType: string;
-  documentId: string;
-  locale: string;
-  endpointId: string;
-  status: DeliveryStatus;
-  attempts: number;
-  nextAttemptAt: string | null;
-  lastStatus: number | null;
-  lastError: string | null;
-  deliveredAt: string | null;
-  createdAt: string;
-}
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 const iso = (v: unknown): string | null => (v === null || v === undefined ? null : new Date(Number(v)).toISOString());
