@@ -36,8 +36,6 @@ export default {
   register(app: StrapiApp) {
     // The editors' review queue (src/admin/desk-queue.tsx).
     app.addMenuLink(reviewQueueLink as Parameters<StrapiApp['addMenuLink']>[0]);
-  },
-  register(app: StrapiApp) {
     // Partner webhooks: recent deliveries and "resend" (src/admin/partner-deliveries.tsx), for who may read endpoints.
     app.addMenuLink({
       to: 'partner-deliveries',
