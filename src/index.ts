@@ -19,7 +19,7 @@ import { seedDemoIfEnabled } from './bootstrap/demo-seed';
 import { startReadModel } from './bootstrap/read-model';
 import { checkSearchIndex } from './bootstrap/search-index';
 import { installGracefulShutdown } from './bootstrap/graceful-shutdown';
-import { survivePoolConnectionErrors } from './bootstrap/database-connections';
+import { surviveOrphanedDatabaseErrors, survivePoolConnectionErrors } from './bootstrap/database-connections';
 import { registerPartnerAdminRoutes } from './bootstrap/partner-admin';
 import { outboxService } from './api/services';
 import { registerLiveWebhookEvents } from './bootstrap/live-webhooks';
@@ -31,6 +31,7 @@ import { registerLiveWebhookEvents } from './bootstrap/live-webhooks';
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     survivePoolConnectionErrors(strapi); // a connection opened while PostgreSQL restarts must not stop the process
+    surviveOrphanedDatabaseErrors(strapi); // nor a cut statement's rejection that nobody awaits any more
     registerInfra(strapi); // cache stores, Redis, locale registry, rate-limit counters (src/infra)
     skipFullTableFirstPublishedAtMigration(strapi); // a beforeSync hook
     makePrivateAttributesUnsearchable(strapi); // before the database models are built

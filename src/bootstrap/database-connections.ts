@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { isDatabaseUnavailable } from '../lib/database-errors';
 
 /**
  * Strapi 5.54 prepares each new PostgreSQL connection (`SET search_path`) in its pool's
@@ -18,4 +19,33 @@ export function survivePoolConnectionErrors(strapi: Core.Strapi): void {
       connection.__knex__disposed = err;
       strapi.log.warn(`[database] preparing a new connection failed (${err.message}); it is discarded`);
     });
+}
+
+const ORPHANS_HANDLED = Symbol.for('newsroom.orphanedDatabaseRejections');
+
+/**
+ * A statement cut off with its connection can reject a promise nobody awaits any more: Strapi's entity
+ * validator runs its unique and relation checks concurrently on the write's transaction connection (pg warns
+ * "client.query() when the client is already executing a query"), and when PostgreSQL terminates that
+ * connection one check's rejection outlives the request, which had already been answered (503). Node's default
+ * for an unhandled rejection is to stop the process: it took a node down in the connection-cutting fault test.
+ * Here an unhandled rejection that means "database unavailable" (src/lib/database-errors.ts) is logged and the
+ * node keeps serving; any other one still stops the process, as Node would (rethrown as an uncaught exception)
+ * unless another listener handles rejections.
+ */
+export function surviveOrphanedDatabaseErrors(strapi: Core.Strapi): void {
+  const proc = process as NodeJS.Process & { [ORPHANS_HANDLED]?: boolean };
+  if (proc[ORPHANS_HANDLED]) return; // one listener per process (tests start several apps in one)
+  proc[ORPHANS_HANDLED] = true;
+  process.on('unhandledRejection', (reason) => {
+    if (isDatabaseUnavailable(reason)) {
+      strapi.log.warn(`[database] a statement cut off with its connection was left unawaited (${reason instanceof Error ? reason.message.slice(-120) : reason}); the node keeps serving`);
+      return;
+    }
+    // Node's default (--unhandled-rejections=throw) applies only when nobody listens; defer to other listeners (a test runner).
+    if (process.listenerCount('unhandledRejection') > 1) return;
+    setImmediate(() => {
+      throw reason;
+    });
+  });
 }

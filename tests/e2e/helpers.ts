@@ -28,9 +28,20 @@ export async function api(method: string, url: string, token?: string, body?: un
   return { status: res.status, json, text };
 }
 
-/** Strapi allows 5 logins per e-mail address in 5 minutes: keep the token. */
-export const adminToken = async (email: string, password: string) =>
-  (await api('POST', '/admin/login', undefined, { email, password })).json.data.token as string;
+/**
+ * Strapi allows 5 logins per e-mail address in 5 minutes, and every test file needs the Super Admin's token:
+ * each address logs in once per run, and its token is kept in .tmp/e2e-tokens.json for the other files.
+ */
+const tokenFile = path.resolve(__dirname, '../../.tmp/e2e-tokens.json');
+export async function adminToken(email: string, password: string): Promise<string> {
+  const tokens: Record<string, { baseUrl: string; token: string }> = fs.existsSync(tokenFile) ? JSON.parse(fs.readFileSync(tokenFile, 'utf8')) : {};
+  if (tokens[email]?.baseUrl === baseUrl) return tokens[email].token;
+  const login = await api('POST', '/admin/login', undefined, { email, password });
+  if (login.status !== 200) throw new Error(`admin login of ${email} → ${login.status}: ${login.text.slice(0, 300)}`);
+  tokens[email] = { baseUrl, token: login.json.data.token };
+  fs.writeFileSync(tokenFile, JSON.stringify(tokens));
+  return tokens[email].token;
+}
 
 /** Invites and registers an admin user with a newsroom role, as the Users settings page does. */
 export async function newsroomUser(superToken: string, roleCode: string, firstname: string) {
