@@ -52,7 +52,9 @@ let article: any;
 /** The first JSON-LD image URL of the article, polled (≤ 5 s) until `done` holds: the read model follows media edits after their commit. */
 async function jsonLdImage(done: (url: string | undefined) => boolean): Promise<string | undefined> {
   let url: string | undefined;
-  for (let i = 0; i < 50; i++) {
+  // The read model re-renders in the background and the cache serves the old answer while it does (soft eviction):
+  // up to 20 s, for a machine under load (a CI run with both suites saw more than 5 s).
+  for (let i = 0; i < 200; i++) {
     const ld = JSON.parse((await app.http().get(`/api/articles/slug/${encodeURIComponent(article.slug)}`)).body.data.jsonLd);
     url = ld.image?.[0]?.url;
     if (done(url)) break;
