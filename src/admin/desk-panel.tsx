@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { errorOf, errorText } from './fetch-error';
 import { contentLocaleOf } from '../lib/text-direction';
 import { setHeldElsewhere } from './desk-lock';
 
@@ -49,18 +50,6 @@ const T = {
   sendBack: 'إعادة مع ملاحظة · Send back',
   restore: 'استعادة كمسودة · Restore',
   history: 'السجل · Revisions',
-};
-
-/**
- * The admin's fetch client throws a FetchError whose HTTP status is on the
- * error itself (`status`) and whose `response` is only `{ data: body }`: a 409
- * read from `response.status` was never seen, so a second user's panel showed
- * no holder. The body's `error.status` is the fallback.
- */
-export const errorOf = (err: unknown): { status?: number; details?: any; message?: string } => {
-  const e = err as { status?: number; response?: { status?: number; data?: { error?: { status?: number; details?: unknown; message?: string } } } };
-  const body = e.response?.data?.error;
-  return { status: e.status ?? e.response?.status ?? body?.status, details: body?.details, message: body?.message };
 };
 
 /** The edit view's field area (the form's tab panels; the side panels are outside them). */
@@ -202,7 +191,7 @@ function DeskPanel({ documentId }: { documentId: string }) {
       await fn();
       await refresh();
     } catch (err) {
-      setMessage(errorOf(err).message ?? String(err));
+      setMessage(errorText(err));
     }
   };
 

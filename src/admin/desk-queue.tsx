@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useFetchClient } from '@strapi/strapi/admin';
-import { errorOf } from './desk-panel';
+import { errorText } from './fetch-error';
 
 /**
  * The editors' review queue (README, "Review"): an admin page (menu link
@@ -53,7 +53,7 @@ function SendBack({ item, onDone }: { item: QueueItem; onDone: (error?: string) 
       onDone();
     } catch (err) {
       setBusy(false);
-      onDone(errorOf(err).message ?? String(err));
+      onDone(errorText(err));
     }
   };
   return (
@@ -82,7 +82,7 @@ export default function ReviewQueuePage() {
       setItems(data.data);
     } catch (err) {
       setItems([]);
-      setMessage(errorOf(err).message ?? String(err));
+      setMessage(errorText(err));
     }
   }, [locale]);
 

@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
 import { useFetchClient, useForm } from '@strapi/strapi/admin';
+import { errorText } from './fetch-error';
 import { contentLocaleOf } from '../lib/text-direction';
 
 /**
@@ -66,10 +67,6 @@ const T = {
   keyBadge: 'حدث رئيسي · Key event',
 };
 
-const errorOf = (err: unknown): string => {
-  const e = err as { response?: { data?: { error?: { message?: string } } }; message?: string };
-  return e.response?.data?.error?.message ?? e.message ?? String(err);
-};
 
 function EntryForm({ draft, setDraft, mayPin, dir, busy, submit, label, onCancel }: {
   draft: Draft;
@@ -134,7 +131,7 @@ function LivePanel({ documentId }: { documentId: string }) {
   }, [documentId, q]);
 
   useEffect(() => {
-    void refresh().catch((err) => setMessage(errorOf(err)));
+    void refresh().catch((err) => setMessage(errorText(err)));
     const timer = setInterval(() => void refresh().catch(() => undefined), REFRESH_MS);
     return () => clearInterval(timer);
   }, [refresh]);
@@ -147,7 +144,7 @@ function LivePanel({ documentId }: { documentId: string }) {
       await refresh();
       return true;
     } catch (err) {
-      setMessage(errorOf(err));
+      setMessage(errorText(err));
       return false;
     } finally {
       setBusy(false);

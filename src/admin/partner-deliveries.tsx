@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import { useCallback, useEffect, useState } from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
+import { errorText } from './fetch-error';
 import type { Delivery, DeliveryStatus } from '../lib/syndication';
 
 /**
@@ -35,10 +36,6 @@ const T = {
 
 const COLOURS: Record<Status, string> = { pending: '#b7791f', delivered: '#2f855a', dead: '#c53030' };
 
-const errorText = (err: unknown): string => {
-  const e = err as { response?: { status?: number; data?: { error?: { message?: string } } }; message?: string };
-  return e.response?.data?.error?.message ?? e.message ?? String(err);
-};
 
 const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
 

@@ -56,8 +56,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return row;
   }
 
-  function view(row: EntryRow, ability: Ability, mayWrite: boolean) {
-    const can = checker(ability).can;
+  type Can = ReturnType<typeof checker>['can'];
+  function view(row: EntryRow, can: Can, mayWrite: boolean) {
     return {
       documentId: row.documentId,
       locale: row.locale,
@@ -93,7 +93,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         populate: { authors: { select: ['name'] }, createdBy: { select: ['id', 'firstname', 'lastname'] } },
       })) as EntryRow[];
       const refusal = liveWriteRefusal({ editor, assigned, mayPin: true, changesPin: false });
-      const mayPost = article.isLive === true && !!checker(ability).can.create() && !refusal;
+      const { can } = checker(ability); // one permission checker for the page, not one per entry
+      const mayPost = article.isLive === true && !!can.create() && !refusal;
       ctx.body = {
         data: {
           coverage: { documentId, locale, title: article.title, isLive: article.isLive === true, public: !!(await liveService(strapi).coverage(documentId, locale)) },
@@ -103,7 +104,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             // Why the form is not offered, for the panel to say.
             reason: article.isLive !== true ? 'not-live' : refusal ? 'not-assigned' : mayPost ? null : 'no-permission',
           },
-          entries: rows.map((r) => view(r, ability, assigned)),
+          entries: rows.map((r) => view(r, can, assigned)),
         },
       };
     },
@@ -116,7 +117,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const locale = await localeParam(strapi, ctx.query.locale);
       const { value, problems } = parseDeskEntry(ctx.request.body, true);
       if (problems.length) invalidFields(problems);
-      if (!checker(ability).can.create()) refuse('authorization', `needs ${CM}.create on ${LIVE_ENTRY_UID}`, 'You may not post live entries');
+      const { can } = checker(ability);
+      if (!can.create()) refuse('authorization', `needs ${CM}.create on ${LIVE_ENTRY_UID}`, 'You may not post live entries');
       const author = await authorProfileOf(strapi, user, locale);
       const written = await documentsOf(strapi, LIVE_ENTRY_UID).create({
         locale,
@@ -132,7 +134,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         },
       });
       ctx.status = 201;
-      ctx.body = { data: view(await entryRow(written.documentId, locale), ability, true) };
+      ctx.body = { data: view(await entryRow(written.documentId, locale), can, true) };
     },
 
     /** PUT /live-desk/entries/:entryId?locale= — edits (title, text, key event; pinned: editors). */
@@ -144,14 +146,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { value, problems } = parseDeskEntry(ctx.request.body, false);
       if (problems.length) invalidFields(problems);
       const row = await entryRow(documentId, locale);
-      if (!checker(ability).can.update(row)) refuse('authorization', 'may edit only your own entries', 'Reporters edit only the entries they posted');
+      const { can } = checker(ability);
+      if (!can.update(row)) refuse('authorization', 'may edit only your own entries', 'Reporters edit only the entries they posted');
       const data: Record<string, unknown> = { updatedBy: user.id };
       if ('title' in value) data.title = value.title;
       if (value.text !== undefined) data.body = textToBlocks(value.text);
       if (value.isKeyEvent !== undefined) data.isKeyEvent = value.isKeyEvent;
       if (value.pinned !== undefined) data.pinned = value.pinned;
       await documentsOf(strapi, LIVE_ENTRY_UID).update({ documentId, locale, data });
-      ctx.body = { data: view(await entryRow(documentId, locale), ability, true) };
+      ctx.body = { data: view(await entryRow(documentId, locale), can, true) };
     },
 
     /** DELETE /live-desk/entries/:entryId?locale= — deletes (editors); subscribers get a `delete` event. */

@@ -3,14 +3,12 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { Webhook } from 'standardwebhooks';
 import { createId } from '@paralleldrive/cuid2';
-import { delivered, nextAttempt, stringList, subscribed, type RetryPolicy } from '../../../lib/syndication';
+import { delivered, nextAttempt, stringList, subscribed, type Delivery, type DeliveryStatus, type RetryPolicy } from '../../../lib/syndication';
 import type { SyndicationChange } from '../../feed/services/notices';
 
 const OUTBOX = 'webhook_outbox';
 const DELIVERIES = 'webhook_deliveries';
 const ENDPOINT = 'api::partner-endpoint.partner-endpoint';
-
-import type { Delivery, DeliveryStatus } from '../../../lib/syndication';
 
 export type { Delivery, DeliveryStatus };
 
@@ -33,7 +31,6 @@ interface Endpoint {
   sections: unknown;
   enabled: boolean | null;
 }
-
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 const iso = (v: unknown): string | null => (v === null || v === undefined ? null : new Date(Number(v)).toISOString());
