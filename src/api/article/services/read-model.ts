@@ -338,11 +338,10 @@ const readModel = ({ strapi }: { strapi: Core.Strapi }) => {
               .where('stale', '>', 0)
               .limit(BATCH)
               .select('document_id', 'locale', 'stale');
-            if (!rows.length) return done;
-            const progressed = await storeAll(rows.map((r) => ({ ...r, stale: Number(r.stale) })));
+            const progressed = rows.length ? await storeAll(rows.map((r) => ({ ...r, stale: Number(r.stale) }))) : 0;
             done += progressed;
-            // All re-marked meanwhile: go round again if the write that re-marked them asked for a refresh
-            // while this one ran (it joined this run, so no other run follows it); else the next write kicks one.
+            // Nothing (more) to do: unless a caller joined this run meanwhile — its write committed after this
+            // run's last read, and no other run follows it — go round once more; else the next write kicks one.
             if (!progressed) {
               if (!askedAgain) return done;
               askedAgain = false;
