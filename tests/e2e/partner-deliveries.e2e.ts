@@ -54,6 +54,8 @@ it('lists the delivery with its status and resends it', async () => {
   await page.goto(`${baseUrl}/admin/partner-deliveries`);
   const row = page.locator('[data-partner-deliveries] tr[data-status="delivered"]').first();
   await row.waitFor({ timeout: 30000 });
+  // The endpoints' names come in a second request: wait for the row to show the name, not the id.
+  await row.filter({ hasText: 'وكالة الاختبار' }).waitFor({ timeout: 15000 });
   await expect(row.textContent()).resolves.toMatch(/وكالة الاختبار/);
   await expect(row.textContent()).resolves.toMatch(/200/);
   await shot(page, 'partner-deliveries');
